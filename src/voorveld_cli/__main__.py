@@ -1,0 +1,3 @@
+from voorveld_cli.cli.app import main
+
+main()

@@ -1,0 +1,55 @@
+"""The checker behind `voorveld check`: every problem of the corpus, sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import corpus as corpus_mod
+from .locate import display_path
+from .model import ERROR, WARNING, Problem
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    def summary(self) -> str:
+        files = len({p.path for p in self.problems})
+        if not self.problems:
+            return f"In orde: {self.files} bestanden gecontroleerd, geen problemen."
+        return (f"{len(self.errors)} fout(en) en {len(self.warnings)} waarschuwing(en) in "
+                f"{files} bestand(en); {self.files} bestanden gecontroleerd.")
+
+    def as_dict(self, ok: bool) -> dict[str, Any]:
+        return {
+            "ok": ok,
+            "files": self.files,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+
+def run_check(root: Path, only: Sequence[Path] | None = None) -> CheckReport:
+    corpus = corpus_mod.load(root, only=only)
+    problems = list(corpus.problems)
+    if only is None:
+        for path in corpus_mod.stray_files(root):
+            problems.append(Problem(display_path(path), 1, "bestand",
+                                    "staat buiten initiatives/, cases/ en glossary/ en wordt niet gelezen",
+                                    WARNING))
+    problems.sort(key=lambda p: (p.path, p.line, p.field))
+    files = len(only) if only is not None else sum(1 for _ in corpus_mod.discover(root))
+    return CheckReport(problems, files)

@@ -1,0 +1,47 @@
+"""The Typer app: every command registered here, explicitly, in the order of --help.
+
+Each command lives in its own module under cli/commands/ and imports what it
+needs inside its function, so `voorveld --help` and `voorveld list` never load
+Whoosh and the machine formats never load rich.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from .commands import check_cmd, define_cmd, list_cmd, show_cmd
+
+app = typer.Typer(
+    name="voorveld",
+    help="Kennisbank van het sociaal domein: praktijkvoorbeelden uit het voorveld van de Wmo, "
+    "de verbinding Wmo-Participatiewet, casuïstiek voor trainingen en een woordenlijst.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"voorveld {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Toon de versie en stop."),
+) -> None:
+    """Kennisbank van het sociaal domein op de opdrachtregel."""
+
+
+app.command("list")(list_cmd.run)
+app.command("show")(show_cmd.run)
+app.command("define")(define_cmd.run)
+app.command("check")(check_cmd.run)
+
+
+def main() -> None:
+    app()

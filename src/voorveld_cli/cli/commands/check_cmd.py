@@ -1,0 +1,76 @@
+"""voorveld check: validate the content and report every problem at once."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..options import ContentDir, fail, write
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def run(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Alleen deze bestanden controleren (de regels over het hele corpus gelden ook).",
+        show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen laten falen.")] = False,
+    fmt: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="text (pad:regel: veld: melding), json, of github (annotaties op de PR).",
+    )] = CheckFormat.text,
+    content_dir: ContentDir = None,
+) -> None:
+    """Controleer alle content: schema, vocabulaire, unieke ids, related en bronnen.
+
+    Meldt elk probleem als pad:regel: veld: melding en eindigt met code 1 bij fouten
+    (met --strict ook bij waarschuwingen).
+    """
+    from ...check import run_check
+    from ...locate import ContentNotFound, find_content_root
+
+    try:
+        root = find_content_root(content_dir)
+    except ContentNotFound as err:
+        fail(str(err), 2 if content_dir else 1)
+    for path in paths or ():
+        if not path.is_file():
+            fail(f"'{path}' bestaat niet of is geen bestand.", 2)
+
+    report = run_check(root, paths or None)
+    failed = bool(report.errors) or (strict and bool(report.warnings))
+
+    if fmt is CheckFormat.json:
+        from ...render.plain import to_json
+        write(to_json(report.as_dict(ok=not failed)))
+    elif fmt is CheckFormat.github:
+        for problem in report.problems:
+            write(github_annotation(problem))
+        typer.echo(report.summary(), err=True)
+    else:
+        for problem in report.problems:
+            write(str(problem))
+        write(report.summary())
+    raise typer.Exit(1 if failed else 0)
+
+
+def github_annotation(problem) -> str:
+    """A GitHub Actions workflow command, so the problem shows on the PR diff."""
+    level = "error" if problem.severity == "error" else "warning"
+
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    props = f"file={escape(problem.path, True)}"
+    if problem.line:
+        props += f",line={problem.line}"
+    if problem.field:
+        props += f",title={escape(problem.field, True)}"
+    return f"::{level} {props}::{escape(problem.message)}"

@@ -1,0 +1,32 @@
+"""voorveld define TERM: a glossary look-up by term or alias."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import ContentDir, fail, load_corpus
+from .show_cmd import ShowFormat, emit_entry
+
+
+def run(
+    term: Annotated[list[str], typer.Argument(
+        metavar="TERM", help="Begrip, afkorting of andere schrijfwijze (bijv. wmo, pw, voorveld).")],
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="text, json of md.")] = ShowFormat.text,
+    content_dir: ContentDir = None,
+) -> None:
+    """Zoek een begrip op in de woordenlijst, ook op afkorting of alias.
+
+    Voorbeelden: voorveld define wmo; voorveld define "Wet maatschappelijke ondersteuning"
+    """
+    from ...lookup import NotFound, find_term
+
+    wanted = " ".join(term)
+    corpus = load_corpus(content_dir)
+    try:
+        entry = find_term(corpus, wanted)
+    except NotFound as err:
+        hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
+        fail(f"{err}{hint} Zoek breder met: voorveld search \"{wanted}\"")
+    emit_entry(entry, corpus.vocab, fmt)

@@ -1,0 +1,25 @@
+"""A hint when --place matched nothing: the places the corpus does know that look alike."""
+
+from __future__ import annotations
+
+from ..corpus import Corpus
+from ..textnorm import fold, suggest
+
+
+def place_hint(corpus: Corpus, wanted: tuple[str, ...]) -> str:
+    known: set[str] = set()
+    for entry in corpus.entries:
+        known.update(entry.as_list("place"))
+        area = entry.get("area")
+        if isinstance(area, str):
+            known.add(area)
+    folded = {fold(p) for p in known}
+    missing = [w for w in wanted if w not in folded]
+    hints = []
+    for place in missing:
+        close = suggest(place, known)
+        if close:
+            hints.append(f"geen plaats '{place}' in de kennisbank; bedoelde u {' of '.join(close)}?")
+        else:
+            hints.append(f"geen plaats '{place}' in de kennisbank")
+    return "; ".join(hints)

@@ -1,0 +1,135 @@
+"""Load the whole corpus: discover files, parse, validate, apply cross-file rules.
+
+No Typer, rich or Whoosh here: this is the library under the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema, vocabulary
+from .locate import display_path
+from .model import ERROR, WARNING, Entry, Problem
+from .parse import parse_bytes
+from .textnorm import did_you_mean, fold
+from .validate import validate
+from .vocabulary import Vocabulary
+
+KIND_ORDER = {kind: index for index, kind in enumerate(schema.KINDS)}
+
+
+@dataclass
+class Corpus:
+    root: Path
+    vocab: Vocabulary
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # Files left out because they have errors, with the problems that sank them.
+    skipped: dict[str, list[Problem]] = field(default_factory=dict)
+
+    def by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+
+def discover(root: Path) -> Iterator[tuple[str, Path]]:
+    """(kind, path) of every Markdown file in the three content folders, sorted."""
+    for kind in schema.KINDS:
+        folder = root / schema.FOLDERS[kind]
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.md")):
+            if path.is_file():
+                yield kind, path
+
+
+def stray_files(root: Path) -> Iterator[Path]:
+    """Markdown files under the root that sit outside the three content folders."""
+    folders = {root / folder for folder in schema.FOLDERS.values()}
+    for path in sorted(root.rglob("*.md")):
+        if path.parent not in folders:
+            yield path
+
+
+def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:
+    """Parse and validate one file. The entry is None when the file has errors."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(shown, 0, "bestand", f"niet te lezen: {err.strerror or err}")]
+    parsed = parse_bytes(raw, shown)
+    problems = list(parsed.problems)
+    if parsed.data is None:
+        return None, problems
+    problems += validate(parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab)
+    if any(p.severity == ERROR for p in problems):
+        return None, problems
+    entry = Entry(id=path.stem, kind=kind, path=path, data=parsed.data, body=parsed.body,
+                  lines=parsed.lines, display_path=shown)
+    return entry, problems
+
+
+def load(root: Path, only: Iterable[Path] | None = None) -> Corpus:
+    """Load every entry under root. With `only`, validate just those files but still
+    read the rest, so cross-file rules (ids, related) have the whole picture."""
+    vocab, problems = vocabulary.load(root, display_path(root))
+    corpus = Corpus(root=root, vocab=vocab, problems=problems)
+    wanted = {p.resolve() for p in only} if only is not None else None
+
+    for kind, path in discover(root):
+        entry, found = load_entry(kind, path, vocab)
+        if wanted is None or path.resolve() in wanted:
+            corpus.problems.extend(found)
+        if entry is None:
+            corpus.skipped[display_path(path)] = [p for p in found if p.severity == ERROR]
+        else:
+            corpus.entries.append(entry)
+
+    corpus.problems.extend(cross_file_problems(corpus, wanted))
+    corpus.entries.sort(key=sort_key)
+    return corpus
+
+
+def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, Entry] = {}
+    duplicates: list[Entry] = []
+    for entry in corpus.entries:
+        if entry.id in first:
+            duplicates.append(entry)
+        else:
+            first[entry.id] = entry
+    for entry in duplicates:
+        other = first[entry.id]
+        problems.append(Problem(entry.display_path, 1, "id",
+                                f"id '{entry.id}' bestaat al ({other.display_path}); ids zijn uniek over alle soorten"))
+    corpus.entries = [e for e in corpus.entries if e not in duplicates]
+
+    ids = set(first)
+    for entry in corpus.entries:
+        if wanted is not None and entry.path.resolve() not in wanted:
+            continue
+        for index, target in enumerate(entry.as_list("related")):
+            where = f"related[{index}]"
+            line = entry.lines.get(where, entry.line_of("related"))
+            if target == entry.id:
+                problems.append(Problem(entry.display_path, line, where, "verwijst naar zichzelf", WARNING))
+            elif target not in ids:
+                problems.append(Problem(entry.display_path, line, where,
+                                        f"'{target}' bestaat niet in de kennisbank.{did_you_mean(target, ids)}"))
+    return problems
+
+
+def sort_key(entry: Entry) -> tuple:
+    number = entry.get("number") if entry.kind == "case" else None
+    return (KIND_ORDER.get(entry.kind, 9), number if isinstance(number, int) else 0, fold(entry.title))

@@ -1,0 +1,56 @@
+"""Where the corpus lives: --content-dir, $VOORVELD_CONTENT, the nearest content/
+upward from the working directory, or the copy that ships inside the package."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "VOORVELD_CONTENT"
+MARKER = "vocabulary.yml"
+
+
+class ContentNotFound(Exception):
+    """No usable content root; the message says what was tried."""
+
+
+def find_content_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
+    if explicit is not None:
+        return _must_exist(Path(explicit), "--content-dir")
+    if os.environ.get(ENV_VAR):
+        return _must_exist(Path(os.environ[ENV_VAR]), ENV_VAR)
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "content"
+        if (candidate / MARKER).is_file():
+            return candidate
+    bundled = bundled_root()
+    if bundled is not None:
+        return bundled
+    raise ContentNotFound(
+        "Geen content gevonden: geef --content-dir op, zet VOORVELD_CONTENT, "
+        "of werk in een map met een content/-map (met vocabulary.yml)."
+    )
+
+
+def bundled_root() -> Path | None:
+    """The corpus shipped in the wheel, or the checkout's content/ for an editable install."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_content", package.parents[1] / "content"):
+        if (candidate / MARKER).is_file():
+            return candidate
+    return None
+
+
+def _must_exist(path: Path, origin: str) -> Path:
+    if not path.is_dir():
+        raise ContentNotFound(f"De content-map '{path}' ({origin}) bestaat niet of is geen map.")
+    return path.resolve()
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """Relative to the working directory when inside it (what editors and CI expect)."""
+    try:
+        return str(path.relative_to(cwd or Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,68 @@
+"""The two things the pipeline produces: entries and problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, located as `path:line: field: message`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        tag = "" if self.severity == ERROR else " (waarschuwing)"
+        return f"{where}: {what}{tag}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "field": self.field,
+            "message": self.message,
+            "severity": self.severity,
+        }
+
+
+@dataclass
+class Entry:
+    """One Markdown file of the corpus: its front matter, body and where it lives."""
+
+    id: str
+    kind: str
+    path: Path
+    data: dict[str, Any]
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)
+    display_path: str = ""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def as_list(self, key: str) -> list[Any]:
+        """A field read as a list: absent is empty, a lone string is one item."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        return [value]
+
+    @property
+    def title(self) -> str:
+        return str(self.data.get("title", self.id))
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)

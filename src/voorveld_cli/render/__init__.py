@@ -1,0 +1,1 @@
+"""Output: `plain` for JSON/CSV/Markdown (no rich), `console` for the terminal (rich)."""

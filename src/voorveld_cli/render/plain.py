@@ -1,0 +1,72 @@
+"""Machine formats: JSON, CSV and GitHub Markdown tables. No rich here.
+
+Lists are joined with "; " in CSV and Markdown cells, so a spreadsheet gets one
+value per cell and a researcher can split them again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..records import plain
+
+LIST_SEPARATOR = "; "
+# Search snippets mark each hit with these control characters; the terminal turns
+# them into a highlight, every other format drops them.
+HIT_START, HIT_END = "\x02", "\x03"
+
+
+def strip_marks(text: str) -> str:
+    return text.replace(HIT_START, "").replace(HIT_END, "")
+
+
+def md_marks(text: str) -> str:
+    return text.replace(HIT_START, "**").replace(HIT_END, "**")
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(plain(data), ensure_ascii=False, indent=2)
+
+
+def cell(value: Any) -> str:
+    """One value as text for a flat cell."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(cell(item) for item in value)
+    if isinstance(value, dict):
+        return LIST_SEPARATOR.join(f"{k}: {cell(v)}" for k, v in value.items())
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(column)) for column in columns])
+    return out.getvalue()
+
+
+def md_escape(text: str) -> str:
+    """Keep a cell inside its column: escape pipes, fold newlines."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ").strip()
+
+
+def to_markdown(rows: Iterable[dict[str, Any]], columns: Sequence[str],
+                headers: Sequence[str] | None = None) -> str:
+    """A GitHub-flavoured Markdown table (header, delimiter row, one row per item)."""
+    headers = headers or columns
+    lines = [
+        "| " + " | ".join(md_escape(h) for h in headers) + " |",
+        "| " + " | ".join("---" for _ in headers) + " |",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(md_escape(cell(row.get(c))) for c in columns) + " |")
+    return "\n".join(lines) + "\n"

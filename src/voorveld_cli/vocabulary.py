@@ -1,0 +1,153 @@
+"""The controlled values (vocabulary.yml) and the source documents (sources.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Problem
+from .parse import decode, load_yaml
+from .textnorm import fold, suggest
+
+VOCABULARY_FILE = "vocabulary.yml"
+SOURCES_FILE = "sources.yml"
+LISTS = ("themes", "laws", "provinces", "case_parts", "learning_styles")
+
+
+@dataclass(frozen=True)
+class Value:
+    """One allowed value: its key as written in front matter, a label, aliases."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    term: str | None = None
+    number: int | None = None
+
+
+@dataclass
+class Vocabulary:
+    lists: dict[str, dict[str, Value]] = field(default_factory=dict)
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # folded name or alias -> key, per list
+    _lookup: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def values(self, name: str) -> dict[str, Value]:
+        if name == "sources":
+            return {key: Value(key, str(src.get("title", key))) for key, src in self.sources.items()}
+        return self.lists.get(name, {})
+
+    def resolve(self, name: str, text: str) -> str | None:
+        """The canonical key for a key, label or alias (any case or accents), else None."""
+        if name == "sources":
+            return text if text in self.sources else None
+        return self._lookup.get(name, {}).get(fold(text))
+
+    def names(self, name: str) -> list[str]:
+        """Every spelling people may use: keys, labels and aliases (for suggestions)."""
+        out: list[str] = []
+        for value in self.values(name).values():
+            out.extend([value.key, value.label, *value.aliases])
+        return out
+
+    def suggest_keys(self, name: str, text: str) -> list[str]:
+        """Keys whose key, label or alias is close to `text` (for "bedoelde u")."""
+        close = suggest(text, self.names(name), n=5, cutoff=0.75)
+        keys = [self.resolve(name, c) for c in close] if name != "sources" else close
+        return list(dict.fromkeys(k for k in keys if k))[:3]
+
+    def label(self, name: str, key: str) -> str:
+        value = self.values(name).get(key)
+        return value.label if value else key
+
+    def _index(self) -> None:
+        self._lookup = {}
+        for name, values in self.lists.items():
+            table: dict[str, str] = {}
+            for value in values.values():
+                for spelling in (value.key, value.label, *value.aliases):
+                    table.setdefault(fold(spelling), value.key)
+            self._lookup[name] = table
+
+
+def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
+    """Read vocabulary.yml and sources.yml from a content root."""
+    vocab = Vocabulary()
+    problems: list[Problem] = []
+    prefix = f"{display}/" if display else ""
+
+    data, lines, found = _read_yaml(root / VOCABULARY_FILE, prefix + VOCABULARY_FILE)
+    problems.extend(found)
+    if isinstance(data, dict):
+        for name in LISTS:
+            raw = data.get(name)
+            if raw is None:
+                problems.append(Problem(prefix + VOCABULARY_FILE, 1, name, "lijst ontbreekt"))
+                continue
+            vocab.lists[name] = _values(raw, name, lines, prefix + VOCABULARY_FILE, problems)
+    elif data is not None:
+        problems.append(Problem(prefix + VOCABULARY_FILE, 1, "vocabulary",
+                                "verwacht lijsten per naam (themes:, laws:, ...)"))
+    vocab._index()
+
+    data, lines, found = _read_yaml(root / SOURCES_FILE, prefix + SOURCES_FILE)
+    problems.extend(found)
+    if isinstance(data, list):
+        for index, item in enumerate(data):
+            line = lines.get(f"[{index}]", 1)
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                problems.append(Problem(prefix + SOURCES_FILE, line, "id", "elke bron heeft een id"))
+                continue
+            if not isinstance(item.get("title"), str):
+                problems.append(Problem(prefix + SOURCES_FILE, line, "title", "elke bron heeft een titel"))
+            if item["id"] in vocab.sources:
+                problems.append(Problem(prefix + SOURCES_FILE, line, "id", f"dubbele bron-id '{item['id']}'"))
+            vocab.sources[item["id"]] = item
+    elif data is not None:
+        problems.append(Problem(prefix + SOURCES_FILE, 1, "sources", "verwacht een lijst van bronnen"))
+    return vocab, problems
+
+
+def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, {}, [Problem(shown, 0, "bestand", "ontbreekt in de content-map")]
+    except OSError as err:
+        return None, {}, [Problem(shown, 0, "bestand", f"niet te lezen: {err.strerror}")]
+    text, problem = decode(raw, shown)
+    if problem:
+        return None, {}, [problem]
+    return load_yaml(text, shown, what=shown.rsplit("/", 1)[-1])
+
+
+def _values(raw: Any, name: str, lines: dict[str, int], shown: str,
+            problems: list[Problem]) -> dict[str, Value]:
+    """Accepts a list of keys, a mapping key -> list of aliases, or key -> {label, aliases, ...}."""
+    values: dict[str, Value] = {}
+    if isinstance(raw, list):
+        for item in raw:
+            values[str(item)] = Value(str(item), str(item))
+        return values
+    if not isinstance(raw, dict):
+        problems.append(Problem(shown, lines.get(name, 1), name, "verwacht een lijst of een tabel"))
+        return values
+    for key, spec in raw.items():
+        line = lines.get(f"{name}.{key}", 1)
+        if spec is None or isinstance(spec, list):
+            aliases = tuple(str(a) for a in spec or ())
+            values[str(key)] = Value(str(key), str(key), aliases)
+        elif isinstance(spec, dict):
+            aliases = spec.get("aliases") or []
+            if not isinstance(aliases, list):
+                problems.append(Problem(shown, line, f"{name}.{key}.aliases", "verwacht een lijst"))
+                aliases = []
+            number = spec.get("number")
+            values[str(key)] = Value(
+                str(key), str(spec.get("label", key)), tuple(str(a) for a in aliases),
+                term=spec.get("term"), number=number if isinstance(number, int) else None,
+            )
+        else:
+            problems.append(Problem(shown, line, f"{name}.{key}", "verwacht een lijst van aliassen of een tabel"))
+    return values
