@@ -29,8 +29,10 @@ class CheckReport:
         files = len({p.path for p in self.problems})
         if not self.problems:
             return f"In orde: {self.files} bestanden gecontroleerd, geen problemen."
-        return (f"{len(self.errors)} fout(en) en {len(self.warnings)} waarschuwing(en) in "
-                f"{files} bestand(en); {self.files} bestanden gecontroleerd.")
+        return (
+            f"{len(self.errors)} fout(en) en {len(self.warnings)} waarschuwing(en) in "
+            f"{files} bestand(en); {self.files} bestanden gecontroleerd."
+        )
 
     def as_dict(self, ok: bool) -> dict[str, Any]:
         return {
@@ -47,9 +49,15 @@ def run_check(root: Path, only: Sequence[Path] | None = None) -> CheckReport:
     problems = list(corpus.problems)
     if only is None:
         for path in corpus_mod.stray_files(root):
-            problems.append(Problem(display_path(path), 1, "bestand",
-                                    "staat buiten initiatives/, cases/ en glossary/ en wordt niet gelezen",
-                                    WARNING))
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    "bestand",
+                    "staat buiten initiatives/, cases/ en glossary/ en wordt niet gelezen",
+                    WARNING,
+                )
+            )
     problems.sort(key=lambda p: (p.path, p.line, p.field))
     files = len(only) if only is not None else sum(1 for _ in corpus_mod.discover(root))
     return CheckReport(problems, files)

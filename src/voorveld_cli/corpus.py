@@ -74,8 +74,15 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
     problems += validate(parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab)
     if any(p.severity == ERROR for p in problems):
         return None, problems
-    entry = Entry(id=path.stem, kind=kind, path=path, data=parsed.data, body=parsed.body,
-                  lines=parsed.lines, display_path=shown)
+    entry = Entry(
+        id=path.stem,
+        kind=kind,
+        path=path,
+        data=parsed.data,
+        body=parsed.body,
+        lines=parsed.lines,
+        display_path=shown,
+    )
     return entry, problems
 
 
@@ -111,8 +118,14 @@ def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list
             first[entry.id] = entry
     for entry in duplicates:
         other = first[entry.id]
-        problems.append(Problem(entry.display_path, 1, "id",
-                                f"id '{entry.id}' bestaat al ({other.display_path}); ids zijn uniek over alle soorten"))
+        problems.append(
+            Problem(
+                entry.display_path,
+                1,
+                "id",
+                f"id '{entry.id}' bestaat al ({other.display_path}); ids zijn uniek over alle soorten",
+            )
+        )
     corpus.entries = [e for e in corpus.entries if e not in duplicates]
 
     ids = set(first)
@@ -125,8 +138,14 @@ def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list
             if target == entry.id:
                 problems.append(Problem(entry.display_path, line, where, "verwijst naar zichzelf", WARNING))
             elif target not in ids:
-                problems.append(Problem(entry.display_path, line, where,
-                                        f"'{target}' bestaat niet in de kennisbank.{did_you_mean(target, ids)}"))
+                problems.append(
+                    Problem(
+                        entry.display_path,
+                        line,
+                        where,
+                        f"'{target}' bestaat niet in de kennisbank.{did_you_mean(target, ids)}",
+                    )
+                )
     return problems
 
 

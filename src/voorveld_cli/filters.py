@@ -41,8 +41,9 @@ def resolve_kind(text: str) -> str:
         if key == kind or key in schema.KIND_ALIASES[kind]:
             return kind
     names = [*schema.KINDS, *(a for aliases in schema.KIND_ALIASES.values() for a in aliases)]
-    raise FilterError(f"Onbekende soort '{text}'. Kies uit: initiative, case, term."
-                      f"{did_you_mean(text, names)}")
+    raise FilterError(
+        f"Onbekende soort '{text}'. Kies uit: initiative, case, term.{did_you_mean(text, names)}"
+    )
 
 
 def _resolve(vocab: Vocabulary, name: str, option: str, text: str) -> str:
@@ -54,9 +55,16 @@ def _resolve(vocab: Vocabulary, name: str, option: str, text: str) -> str:
     raise FilterError(f"Onbekende waarde '{text}' voor {option}.{hint} Mogelijke waarden: {choices}.")
 
 
-def build(vocab: Vocabulary, *, kinds: Sequence[str] = (), themes: Sequence[str] = (),
-          laws: Sequence[str] = (), places: Sequence[str] = (), provinces: Sequence[str] = (),
-          explicit_only: bool = False) -> Filters:
+def build(
+    vocab: Vocabulary,
+    *,
+    kinds: Sequence[str] = (),
+    themes: Sequence[str] = (),
+    laws: Sequence[str] = (),
+    places: Sequence[str] = (),
+    provinces: Sequence[str] = (),
+    explicit_only: bool = False,
+) -> Filters:
     return Filters(
         kinds=tuple(dict.fromkeys(resolve_kind(k) for k in kinds)),
         themes=tuple(dict.fromkeys(_resolve(vocab, "themes", "--theme", t) for t in themes)),

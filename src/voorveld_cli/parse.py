@@ -57,7 +57,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, Problem(
-            path, line, "bestand",
+            path,
+            line,
+            "bestand",
             f"geen geldige UTF-8 (byte 0x{raw[err.start]:02x}); sla het bestand op als UTF-8",
         )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
@@ -68,17 +70,33 @@ def parse_text(text: str, path: str) -> Parsed:
     if not text.strip():
         return Parsed(None, problems=[Problem(path, 1, "bestand", "leeg bestand")])
     if not _HANDLER.detect(text):
-        return Parsed(None, body=text, problems=[Problem(
-            path, 1, "front matter",
-            "geen front matter: het bestand moet beginnen met een regel '---', "
-            "dan de velden in YAML, dan weer '---'",
-        )])
+        return Parsed(
+            None,
+            body=text,
+            problems=[
+                Problem(
+                    path,
+                    1,
+                    "front matter",
+                    "geen front matter: het bestand moet beginnen met een regel '---', "
+                    "dan de velden in YAML, dan weer '---'",
+                )
+            ],
+        )
     try:
         fm_text, body = _HANDLER.split(text)
     except ValueError:
-        return Parsed(None, problems=[Problem(
-            path, 1, "front matter", "front matter wordt niet afgesloten met een regel '---'",
-        )])
+        return Parsed(
+            None,
+            problems=[
+                Problem(
+                    path,
+                    1,
+                    "front matter",
+                    "front matter wordt niet afgesloten met een regel '---'",
+                )
+            ],
+        )
     # fm_text starts right after the opening '---', so YAML line 0 is file line 1
     # and the closing '---' sits on the line after the last front matter line.
     closing_line = fm_text.count("\n") + 1
@@ -91,10 +109,14 @@ def parse_text(text: str, path: str) -> Parsed:
     if data is None:
         return parsed
     if not isinstance(data, dict):
-        parsed.problems.append(Problem(
-            path, 1, "front matter",
-            "front matter moet bestaan uit velden (sleutel: waarde), niet uit een lijst of losse tekst",
-        ))
+        parsed.problems.append(
+            Problem(
+                path,
+                1,
+                "front matter",
+                "front matter moet bestaan uit velden (sleutel: waarde), niet uit een lijst of losse tekst",
+            )
+        )
         return parsed
     parsed.data, parsed.lines = data, lines
     return parsed
@@ -128,9 +150,17 @@ def load_yaml(text: str, path: str, what: str = "yaml") -> tuple[Any, dict[str, 
 
 def parse_bytes(raw: bytes, path: str) -> Parsed:
     if len(raw) > MAX_BYTES:
-        return Parsed(None, problems=[Problem(
-            path, 1, "bestand", f"te groot ({len(raw) // 1024 // 1024} MB); de grens is 10 MB",
-        )])
+        return Parsed(
+            None,
+            problems=[
+                Problem(
+                    path,
+                    1,
+                    "bestand",
+                    f"te groot ({len(raw) // 1024 // 1024} MB); de grens is 10 MB",
+                )
+            ],
+        )
     text, problem = decode(raw, path)
     if problem:
         return Parsed(None, problems=[problem])
@@ -156,8 +186,11 @@ class _Builder:
         # The composer turns an alias into a second reference to the anchored
         # node; seeing a node twice means the file used `*alias`.
         if id(node) in self._seen:
-            raise _Refused(node.start_mark.line + 1, key,
-                           "YAML-ankers en -verwijzingen (&naam, *naam) worden niet ondersteund")
+            raise _Refused(
+                node.start_mark.line + 1,
+                key,
+                "YAML-ankers en -verwijzingen (&naam, *naam) worden niet ondersteund",
+            )
         self._seen.add(id(node))
 
     def value(self, node: yaml.Node, key: str) -> Any:
@@ -174,20 +207,30 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(key_node.start_mark.line + 1, prefix,
-                               "een sleutel moet een woord zijn, geen lijst of blok")
+                raise _Refused(
+                    key_node.start_mark.line + 1,
+                    prefix,
+                    "een sleutel moet een woord zijn, geen lijst of blok",
+                )
             key = str(self.scalar(key_node, prefix))
             if key == "<<":
-                raise _Refused(key_node.start_mark.line + 1, prefix,
-                               "YAML-samenvoegsleutels (<<) worden niet ondersteund")
+                raise _Refused(
+                    key_node.start_mark.line + 1,
+                    prefix,
+                    "YAML-samenvoegsleutels (<<) worden niet ondersteund",
+                )
             name = f"{prefix}.{key}" if prefix else key
             line = key_node.start_mark.line + 1
             if key in result:
-                self.problems.append(Problem(
-                    self.path, line, name,
-                    f"staat twee keer in de front matter (eerst op regel {self.lines.get(name, '?')}); "
-                    "de tweede waarde telt",
-                ))
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        line,
+                        name,
+                        f"staat twee keer in de front matter (eerst op regel {self.lines.get(name, '?')}); "
+                        "de tweede waarde telt",
+                    )
+                )
             self.lines.setdefault(name, line)
             result[key] = self.value(value_node, name)
         return result

@@ -15,9 +15,22 @@ from .vocabulary import Vocabulary
 # Fields `show` lists as key facts, per kind, in this order. Long prose fields
 # (summary, body, questions) are shown on their own.
 FACT_FIELDS = {
-    "initiative": ("place", "area", "province", "organisations", "started", "target_groups",
-                   "funding", "figures", "novelty", "themes", "keywords", "laws", "laws_inferred",
-                   "related"),
+    "initiative": (
+        "place",
+        "area",
+        "province",
+        "organisations",
+        "started",
+        "target_groups",
+        "funding",
+        "figures",
+        "novelty",
+        "themes",
+        "keywords",
+        "laws",
+        "laws_inferred",
+        "related",
+    ),
     "case": ("number", "part", "keywords", "roles", "themes", "laws", "laws_inferred", "related"),
     "term": ("definition", "aliases", "law", "themes", "laws", "laws_inferred", "related"),
 }
@@ -58,8 +71,7 @@ def value_text(entry: Entry, name: str, vocab: Vocabulary) -> Any:
 
 
 def facts(entry: Entry, vocab: Vocabulary) -> list[tuple[str, Any]]:
-    return [(field_label(name), value_text(entry, name, vocab))
-            for name in FACT_FIELDS.get(entry.kind, ())]
+    return [(field_label(name), value_text(entry, name, vocab)) for name in FACT_FIELDS.get(entry.kind, ())]
 
 
 def source_line(ref: dict[str, Any], vocab: Vocabulary) -> str:

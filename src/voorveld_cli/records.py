@@ -12,8 +12,18 @@ from typing import Any
 from .model import Entry
 
 # Every list row has exactly these keys, in this order, for every kind.
-LIST_FIELDS = ("id", "kind", "title", "summary", "themes", "laws", "laws_inferred",
-               "place", "province", "path")
+LIST_FIELDS = (
+    "id",
+    "kind",
+    "title",
+    "summary",
+    "themes",
+    "laws",
+    "laws_inferred",
+    "place",
+    "province",
+    "path",
+)
 
 
 def list_record(entry: Entry) -> dict[str, Any]:

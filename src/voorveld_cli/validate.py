@@ -69,7 +69,9 @@ class _Checker:
 
     def text_list(self, key: str, value: Any) -> list[str]:
         if isinstance(value, str):
-            self.add(key, f"verwacht een lijst; schrijf [{value}] of zet elke waarde op een eigen regel met '- '")
+            self.add(
+                key, f"verwacht een lijst; schrijf [{value}] of zet elke waarde op een eigen regel met '- '"
+            )
             return []
         if not isinstance(value, list):
             self.add(key, f"verwacht een lijst van teksten, kreeg {_kind_of(value)}")
@@ -93,7 +95,9 @@ class _Checker:
     def in_vocab(self, key: str, name: str, value: str) -> None:
         if name == "sources":
             if value not in self.vocab.sources:
-                self.add(key, f"onbekende bron '{value}' (niet in sources.yml).{_hint(self.vocab, name, value)}")
+                self.add(
+                    key, f"onbekende bron '{value}' (niet in sources.yml).{_hint(self.vocab, name, value)}"
+                )
             return
         values = self.vocab.values(name)
         if value in values:
@@ -102,7 +106,8 @@ class _Checker:
         if canonical is not None:
             self.add(key, f"schrijf de vaste naam '{canonical}' in plaats van '{value}'")
             return
-        self.add(key, f"onbekende waarde '{value}' (niet in vocabulary.yml, lijst {name}).{_hint(self.vocab, name, value)}")
+        hint = _hint(self.vocab, name, value)
+        self.add(key, f"onbekende waarde '{value}' (niet in vocabulary.yml, lijst {name}).{hint}")
 
     def nested(self, key: str, value: Any, fields: tuple[schema.SubField, ...]) -> list[dict]:
         if not isinstance(value, list):
@@ -116,8 +121,10 @@ class _Checker:
                 self.add(where, "schrijf een vraag als '- text: ...' (met eventueel styles_inferred)")
                 continue
             if not isinstance(item, dict):
-                self.add(where, f"verwacht een item met velden ({', '.join(sorted(known))}), "
-                                f"kreeg {_kind_of(item)}")
+                self.add(
+                    where,
+                    f"verwacht een item met velden ({', '.join(sorted(known))}), kreeg {_kind_of(item)}",
+                )
                 continue
             for sub in fields:
                 sub_key = f"{where}.{sub.name}"
@@ -146,17 +153,28 @@ class _Checker:
                     self.in_vocab(f"{key}[{index}]", sub.vocab, item)
 
 
-def validate(data: dict[str, Any], kind: str, entry_id: str, path: str,
-             lines: dict[str, int], body: str, vocab: Vocabulary) -> list[Problem]:
+def validate(
+    data: dict[str, Any],
+    kind: str,
+    entry_id: str,
+    path: str,
+    lines: dict[str, int],
+    body: str,
+    vocab: Vocabulary,
+) -> list[Problem]:
     """Every problem of one entry's front matter; an empty list means it is valid."""
     check = _Checker(path, lines, vocab)
 
     if not _ID.match(entry_id):
-        check.problems.append(Problem(
-            path, 1, "id",
-            f"bestandsnaam '{entry_id}' is geen geldige id: alleen kleine letters a-z, cijfers en "
-            "streepjes (bijvoorbeeld 'kunst-op-recept.md')",
-        ))
+        check.problems.append(
+            Problem(
+                path,
+                1,
+                "id",
+                f"bestandsnaam '{entry_id}' is geen geldige id: alleen kleine letters a-z, cijfers en "
+                "streepjes (bijvoorbeeld 'kunst-op-recept.md')",
+            )
+        )
 
     fields = schema.fields_for(kind)
     known = {field.name for field in fields}
@@ -171,7 +189,9 @@ def validate(data: dict[str, Any], kind: str, entry_id: str, path: str,
     for key in data.keys() - known:
         elsewhere = [k for k in schema.KINDS if k != kind and key in schema.known_keys(k)]
         if elsewhere:
-            message = f"hoort niet bij een {schema.KIND_LABELS[kind]} (wel bij {schema.KIND_LABELS[elsewhere[0]]})"
+            message = (
+                f"hoort niet bij een {schema.KIND_LABELS[kind]} (wel bij {schema.KIND_LABELS[elsewhere[0]]})"
+            )
         else:
             message = f"onbekend veld.{did_you_mean(key, known)}"
         check.add(str(key), message, WARNING)
@@ -204,7 +224,9 @@ def _check_field(check: _Checker, field: schema.Field, value: Any) -> None:
         for sub_key, sub_value in value.items():
             where = f"{key}.{sub_key}"
             if sub_key not in schema.LAW_PROFILE_KEYS:
-                check.add(where, f"onbekend vergelijkingspunt.{did_you_mean(str(sub_key), schema.LAW_PROFILE_KEYS)}")
+                check.add(
+                    where, f"onbekend vergelijkingspunt.{did_you_mean(str(sub_key), schema.LAW_PROFILE_KEYS)}"
+                )
             elif isinstance(sub_value, list):
                 check.text_list(where, sub_value)
             else:
@@ -218,28 +240,40 @@ def _cross_field_rules(check: _Checker, data: dict[str, Any], kind: str, body: s
     if isinstance(summary, str):
         sentences = len(_SENTENCE_END.findall(summary.strip()))
         if sentences > MAX_SUMMARY_SENTENCES or len(summary) > MAX_SUMMARY_CHARS:
-            check.add("summary", f"te lang ({sentences} zinnen, {len(summary)} tekens); "
-                                 f"houd het bij 1-{MAX_SUMMARY_SENTENCES} zinnen", WARNING)
+            check.add(
+                "summary",
+                f"te lang ({sentences} zinnen, {len(summary)} tekens); "
+                f"houd het bij 1-{MAX_SUMMARY_SENTENCES} zinnen",
+                WARNING,
+            )
 
     laws, inferred = data.get("laws"), data.get("laws_inferred")
     if isinstance(laws, list) and isinstance(inferred, list):
         for law in sorted(set(laws) & set(inferred), key=str):
-            check.add("laws_inferred", f"'{law}' staat ook onder laws: een wet is genoemd door de bron "
-                                       "óf door ons afgeleid, niet allebei")
+            check.add(
+                "laws_inferred",
+                f"'{law}' staat ook onder laws: een wet is genoemd door de bron "
+                "óf door ons afgeleid, niet allebei",
+            )
 
     sources = data.get("sources")
     if isinstance(sources, list):
         for index, ref in enumerate(sources):
             if isinstance(ref, dict) and not ref.get("pages") and not ref.get("section"):
-                check.add(f"sources[{index}]", "noem de pagina('s) of, waar die niet bewaard zijn, de sectie",
-                          WARNING)
+                check.add(
+                    f"sources[{index}]",
+                    "noem de pagina('s) of, waar die niet bewaard zijn, de sectie",
+                    WARNING,
+                )
 
     if kind in ("initiative", "case") and not data.get("themes"):
         check.add("themes", "geen thema's; kies er een tot vier uit vocabulary.yml", WARNING)
     if kind == "initiative" and data.get("place") and not data.get("province"):
         check.add("place", "provincie ontbreekt bij deze plaats", WARNING)
     if not body.strip():
-        check.problems.append(Problem(check.path, 1, "body", "de tekst onder de front matter ontbreekt", WARNING))
+        check.problems.append(
+            Problem(check.path, 1, "body", "de tekst onder de front matter ontbreekt", WARNING)
+        )
 
 
 def _hint(vocab: Vocabulary, name: str, value: str) -> str:
@@ -267,5 +301,5 @@ def _kind_of(value: Any) -> str:
 
 def _quote_hint(value: Any) -> str:
     if isinstance(value, (bool, int, float, dt.date)):
-        return f"; zet de waarde tussen aanhalingstekens: \"{value}\""
+        return f'; zet de waarde tussen aanhalingstekens: "{value}"'
     return ""

@@ -87,8 +87,11 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
                 continue
             vocab.lists[name] = _values(raw, name, lines, prefix + VOCABULARY_FILE, problems)
     elif data is not None:
-        problems.append(Problem(prefix + VOCABULARY_FILE, 1, "vocabulary",
-                                "verwacht lijsten per naam (themes:, laws:, ...)"))
+        problems.append(
+            Problem(
+                prefix + VOCABULARY_FILE, 1, "vocabulary", "verwacht lijsten per naam (themes:, laws:, ...)"
+            )
+        )
     vocab._index()
 
     data, lines, found = _read_yaml(root / SOURCES_FILE, prefix + SOURCES_FILE)
@@ -122,8 +125,9 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Proble
     return load_yaml(text, shown, what=shown.rsplit("/", 1)[-1])
 
 
-def _values(raw: Any, name: str, lines: dict[str, int], shown: str,
-            problems: list[Problem]) -> dict[str, Value]:
+def _values(
+    raw: Any, name: str, lines: dict[str, int], shown: str, problems: list[Problem]
+) -> dict[str, Value]:
     """Accepts a list of keys, a mapping key -> list of aliases, or key -> {label, aliases, ...}."""
     values: dict[str, Value] = {}
     if isinstance(raw, list):
@@ -145,9 +149,14 @@ def _values(raw: Any, name: str, lines: dict[str, int], shown: str,
                 aliases = []
             number = spec.get("number")
             values[str(key)] = Value(
-                str(key), str(spec.get("label", key)), tuple(str(a) for a in aliases),
-                term=spec.get("term"), number=number if isinstance(number, int) else None,
+                str(key),
+                str(spec.get("label", key)),
+                tuple(str(a) for a in aliases),
+                term=spec.get("term"),
+                number=number if isinstance(number, int) else None,
             )
         else:
-            problems.append(Problem(shown, line, f"{name}.{key}", "verwacht een lijst van aliassen of een tabel"))
+            problems.append(
+                Problem(shown, line, f"{name}.{key}", "verwacht een lijst van aliassen of een tabel")
+            )
     return values

@@ -31,8 +31,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Toon de versie en stop."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Toon de versie en stop."
+    ),
 ) -> None:
     """Kennisbank van het sociaal domein op de opdrachtregel."""
 

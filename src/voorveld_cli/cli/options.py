@@ -23,25 +23,47 @@ class Format(str, Enum):
 
 ContentDir = Annotated[
     Path | None,
-    typer.Option("--content-dir", help="Map met de content (anders $VOORVELD_CONTENT, "
-                 "de dichtstbijzijnde content/-map of het meegeleverde corpus).",
-                 show_default=False),
+    typer.Option(
+        "--content-dir",
+        help="Map met de content (anders $VOORVELD_CONTENT, "
+        "de dichtstbijzijnde content/-map of het meegeleverde corpus).",
+        show_default=False,
+    ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Uitvoervorm.")]
-KindOption = Annotated[list[str] | None, typer.Option(
-    "--kind", "-k", help="Soort: initiative, case of term (herhaalbaar).", show_default=False)]
-ThemeOption = Annotated[list[str] | None, typer.Option(
-    "--theme", "-t", help="Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
-    show_default=False)]
-LawOption = Annotated[list[str] | None, typer.Option(
-    "--law", "-w", help="Wet, ook als alias: wmo, pw, jeugdwet, ... (herhaalbaar). "
-    "Telt genoemde én afgeleide wetten, tenzij --explicit.", show_default=False)]
-ExplicitOption = Annotated[bool, typer.Option(
-    "--explicit", help="Bij --law: alleen wetten die de bron zelf noemt.")]
-PlaceOption = Annotated[list[str] | None, typer.Option(
-    "--place", "-p", help="Gemeente of wijk (herhaalbaar).", show_default=False)]
-ProvinceOption = Annotated[list[str] | None, typer.Option(
-    "--province", help="Provincie (herhaalbaar).", show_default=False)]
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option("--kind", "-k", help="Soort: initiative, case of term (herhaalbaar).", show_default=False),
+]
+ThemeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--theme",
+        "-t",
+        help="Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
+        show_default=False,
+    ),
+]
+LawOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--law",
+        "-w",
+        help="Wet, ook als alias: wmo, pw, jeugdwet, ... (herhaalbaar). "
+        "Telt genoemde én afgeleide wetten, tenzij --explicit.",
+        show_default=False,
+    ),
+]
+ExplicitOption = Annotated[
+    bool, typer.Option("--explicit", help="Bij --law: alleen wetten die de bron zelf noemt.")
+]
+PlaceOption = Annotated[
+    list[str] | None,
+    typer.Option("--place", "-p", help="Gemeente of wijk (herhaalbaar).", show_default=False),
+]
+ProvinceOption = Annotated[
+    list[str] | None, typer.Option("--province", help="Provincie (herhaalbaar).", show_default=False)
+]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -78,13 +100,21 @@ def report_skipped(skipped: dict[str, list]) -> None:
         warn(f"{first} -- bestand overgeslagen{more}, zie 'voorveld check'")
 
 
-def make_filters(corpus: Corpus, *, kind=None, theme=None, law=None, place=None,
-                 province=None, explicit: bool = False) -> Filters:
+def make_filters(
+    corpus: Corpus, *, kind=None, theme=None, law=None, place=None, province=None, explicit: bool = False
+) -> Filters:
     from ..filters import FilterError, build
 
     try:
-        return build(corpus.vocab, kinds=kind or (), themes=theme or (), laws=law or (),
-                     places=place or (), provinces=province or (), explicit_only=explicit)
+        return build(
+            corpus.vocab,
+            kinds=kind or (),
+            themes=theme or (),
+            laws=law or (),
+            places=place or (),
+            provinces=province or (),
+            explicit_only=explicit,
+        )
     except FilterError as err:
         fail(str(err), 2)
 

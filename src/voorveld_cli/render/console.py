@@ -32,8 +32,9 @@ def make_console(stderr: bool = False) -> Console:
     if stream.isatty() and not os.environ.get("VOORVELD_PLAIN"):
         return Console(file=stream, highlight=False)
     # A pipe or file: no colour, no cropping, no wrapping.
-    return Console(file=stream, highlight=False, no_color=True, width=PIPE_WIDTH,
-                   color_system=None, soft_wrap=True)
+    return Console(
+        file=stream, highlight=False, no_color=True, width=PIPE_WIDTH, color_system=None, soft_wrap=True
+    )
 
 
 @dataclass(frozen=True)
@@ -56,17 +57,30 @@ def marked(text: str, style: str = "bold yellow") -> Text:
     return out
 
 
-def print_table(console: Console, columns: Sequence[Column], rows: Sequence[dict[str, Any]],
-                title: str | None = None, caption: str | None = None) -> None:
+def print_table(
+    console: Console,
+    columns: Sequence[Column],
+    rows: Sequence[dict[str, Any]],
+    title: str | None = None,
+    caption: str | None = None,
+) -> None:
     on_terminal = console.width < PIPE_WIDTH
-    table = Table(box=box.SIMPLE_HEAD if on_terminal else box.ASCII2, title=title,
-                  caption=caption, caption_justify="left", show_lines=False,
-                  header_style="bold")
+    table = Table(
+        box=box.SIMPLE_HEAD if on_terminal else box.ASCII2,
+        title=title,
+        caption=caption,
+        caption_justify="left",
+        show_lines=False,
+        header_style="bold",
+    )
     for column in columns:
-        table.add_column(column.header, style=column.style or None,
-                         max_width=column.max_width if on_terminal else None,
-                         no_wrap=column.no_wrap or not on_terminal,
-                         overflow="ellipsis" if on_terminal else "fold")
+        table.add_column(
+            column.header,
+            style=column.style or None,
+            max_width=column.max_width if on_terminal else None,
+            no_wrap=column.no_wrap or not on_terminal,
+            overflow="ellipsis" if on_terminal else "fold",
+        )
     for row in rows:
         table.add_row(*(_cell(row.get(column.key)) for column in columns))
     console.print(table)
@@ -90,8 +104,9 @@ def facts_table(facts: Sequence[tuple[str, Any]]) -> Table:
     return table
 
 
-def print_entry(console: Console, entry: Entry, facts: Sequence[tuple[str, Any]],
-                sources: Sequence[str]) -> None:
+def print_entry(
+    console: Console, entry: Entry, facts: Sequence[tuple[str, Any]], sources: Sequence[str]
+) -> None:
     """One entry: title, key facts, the body as Markdown, sources at the foot."""
     header = Text(entry.title, style="bold")
     header.append(f"  ({entry.kind}: {entry.id})", style="dim")

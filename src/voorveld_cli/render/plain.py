@@ -59,8 +59,9 @@ def md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ").strip()
 
 
-def to_markdown(rows: Iterable[dict[str, Any]], columns: Sequence[str],
-                headers: Sequence[str] | None = None) -> str:
+def to_markdown(
+    rows: Iterable[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None
+) -> str:
     """A GitHub-flavoured Markdown table (header, delimiter row, one row per item)."""
     headers = headers or columns
     lines = [

@@ -18,13 +18,22 @@ class CheckFormat(str, Enum):
 
 
 def run(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help="Alleen deze bestanden controleren (de regels over het hele corpus gelden ook).",
-        show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Alleen deze bestanden controleren (de regels over het hele corpus gelden ook).",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Ook waarschuwingen laten falen.")] = False,
-    fmt: Annotated[CheckFormat, typer.Option(
-        "--format", "-f", help="text (pad:regel: veld: melding), json, of github (annotaties op de PR).",
-    )] = CheckFormat.text,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (pad:regel: veld: melding), json, of github (annotaties op de PR).",
+        ),
+    ] = CheckFormat.text,
     content_dir: ContentDir = None,
 ) -> None:
     """Controleer alle content: schema, vocabulaire, unieke ids, related en bronnen.
@@ -48,6 +57,7 @@ def run(
 
     if fmt is CheckFormat.json:
         from ...render.plain import to_json
+
         write(to_json(report.as_dict(ok=not failed)))
     elif fmt is CheckFormat.github:
         for problem in report.problems:

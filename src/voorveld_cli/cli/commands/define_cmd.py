@@ -11,8 +11,12 @@ from .show_cmd import ShowFormat, emit_entry
 
 
 def run(
-    term: Annotated[list[str], typer.Argument(
-        metavar="TERM", help="Begrip, afkorting of andere schrijfwijze (bijv. wmo, pw, voorveld).")],
+    term: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="TERM", help="Begrip, afkorting of andere schrijfwijze (bijv. wmo, pw, voorveld)."
+        ),
+    ],
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="text, json of md.")] = ShowFormat.text,
     content_dir: ContentDir = None,
 ) -> None:
@@ -28,5 +32,5 @@ def run(
         entry = find_term(corpus, wanted)
     except NotFound as err:
         hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
-        fail(f"{err}{hint} Zoek breder met: voorveld search \"{wanted}\"")
+        fail(f'{err}{hint} Zoek breder met: voorveld search "{wanted}"')
     emit_entry(entry, corpus.vocab, fmt)

@@ -38,8 +38,9 @@ def run(
     place: PlaceOption = None,
     province: ProvinceOption = None,
     explicit: ExplicitOption = False,
-    sort: Annotated[Sort, typer.Option("--sort", help="Volgorde: default (soort, nummer, titel), "
-                                       "id, title of place.")] = Sort.default,
+    sort: Annotated[
+        Sort, typer.Option("--sort", help="Volgorde: default (soort, nummer, titel), id, title of place.")
+    ] = Sort.default,
     fmt: FormatOption = Format.table,
     content_dir: ContentDir = None,
 ) -> None:
@@ -54,8 +55,9 @@ def run(
     from ..place_hint import place_hint
 
     corpus = load_corpus(content_dir)
-    filters = make_filters(corpus, kind=kind, theme=theme, law=law, place=place,
-                           province=province, explicit=explicit)
+    filters = make_filters(
+        corpus, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
+    )
     entries = apply(corpus.entries, filters)
     if sort is Sort.id:
         entries.sort(key=lambda e: e.id)
@@ -71,19 +73,28 @@ def run(
     rows = [list_record(e) for e in entries]
     if fmt is Format.json:
         from ...render.plain import to_json
+
         write(to_json(rows))
     elif fmt is Format.csv:
         from ...render.plain import to_csv
+
         write(to_csv(rows, LIST_FIELDS))
     elif fmt is Format.md:
         from ...render.plain import to_markdown
+
         write(to_markdown(rows, ("id", "kind", "title", "themes", "laws", "laws_inferred", "place")))
     else:
         from ...render.console import Column, law_labels, make_console, print_table, theme_labels
 
         table_rows = [
-            {"id": e.id, "kind": e.kind, "title": e.title, "themes": theme_labels(e, corpus.vocab),
-             "laws": law_labels(e), "place": e.as_list("place")}
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "title": e.title,
+                "themes": theme_labels(e, corpus.vocab),
+                "laws": law_labels(e),
+                "place": e.as_list("place"),
+            }
             for e in entries
         ]
         columns = [

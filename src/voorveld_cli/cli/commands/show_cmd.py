@@ -43,6 +43,7 @@ def emit_entry(entry, vocab, fmt: ShowFormat) -> None:
     if fmt is ShowFormat.json:
         from ...records import full_record
         from ...render.plain import to_json
+
         write(to_json(full_record(entry)))
         return
     if fmt is ShowFormat.md:
