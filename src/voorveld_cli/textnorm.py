@@ -26,6 +26,19 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", strip_accents(str(text)).casefold()).strip()
 
 
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", re.M)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|\*|`|^\s*[-+>]\s+|^\s*\d+\.\s+)", re.M)
+
+
+def markdown_text(markdown: str) -> str:
+    """Markdown as plain prose for indexing and snippets: headings end in a full stop,
+    links keep their text, emphasis and list marks go."""
+    text = _MD_HEADING.sub(lambda m: f"{m.group(1)}." if m.group(1) else "", markdown)
+    text = _MD_LINK.sub(r"\1", text)
+    return _MD_MARKS.sub("", text)
+
+
 def slugify(text: str) -> str:
     """A lowercase ASCII id from a title: 'Overschie voor Elkaar!' -> 'overschie-voor-elkaar'."""
     ascii_text = strip_accents(text).casefold().replace("'", "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from .commands import check_cmd, define_cmd, list_cmd, show_cmd
+from .commands import check_cmd, define_cmd, index_cmd, list_cmd, search_cmd, show_cmd
 
 app = typer.Typer(
     name="voorveld",
@@ -38,10 +38,12 @@ def _root(
     """Kennisbank van het sociaal domein op de opdrachtregel."""
 
 
+app.command("search")(search_cmd.run)
 app.command("list")(list_cmd.run)
 app.command("show")(show_cmd.run)
 app.command("define")(define_cmd.run)
 app.command("check")(check_cmd.run)
+app.command("index")(index_cmd.run)
 
 
 def main() -> None:

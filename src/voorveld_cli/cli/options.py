@@ -12,6 +12,7 @@ import typer
 if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..filters import Filters
+    from ..vocabulary import Vocabulary
 
 
 class Format(str, Enum):
@@ -101,13 +102,13 @@ def report_skipped(skipped: dict[str, list]) -> None:
 
 
 def make_filters(
-    corpus: Corpus, *, kind=None, theme=None, law=None, place=None, province=None, explicit: bool = False
+    vocab: Vocabulary, *, kind=None, theme=None, law=None, place=None, province=None, explicit: bool = False
 ) -> Filters:
     from ..filters import FilterError, build
 
     try:
         return build(
-            corpus.vocab,
+            vocab,
             kinds=kind or (),
             themes=theme or (),
             laws=law or (),

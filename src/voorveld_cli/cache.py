@@ -1,0 +1,32 @@
+"""Where derived data lives: a user cache directory, one folder per content root.
+
+The index is a cache: it can always be rebuilt from the Markdown, so it stays
+out of the content tree (a read-only install works) and out of git.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .textnorm import slugify
+
+ENV_VAR = "VOORVELD_CACHE"
+
+
+def cache_root() -> Path:
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("voorveld", appauthor=False))
+
+
+def index_home(content_root: Path) -> Path:
+    """The folder for one content root: readable name plus a hash of the full path."""
+    resolved = str(content_root.resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:12]
+    return (
+        cache_root() / f"{slugify(content_root.parent.name + '-' + content_root.name) or 'content'}-{digest}"
+    )

@@ -1,0 +1,63 @@
+"""voorveld index: build or refresh the search index."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..options import ContentDir, fail, warn
+
+
+def run(
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Gooi de index weg en bouw hem helemaal opnieuw.")
+    ] = False,
+    content_dir: ContentDir = None,
+) -> None:
+    """Bouw de zoekindex of werk hem bij (alleen gewijzigde bestanden worden gelezen).
+
+    Zoeken werkt de index zelf ook bij; dit commando is er om het vooraf te doen,
+    of om met --rebuild opnieuw te beginnen.
+    """
+    from ...index import open_index
+    from ...locate import ContentNotFound, find_content_root
+    from ...vocabulary import load as load_vocabulary
+    from ..options import report_skipped
+
+    try:
+        root = find_content_root(content_dir)
+    except ContentNotFound as err:
+        fail(str(err), 2 if content_dir else 1)
+    vocab, _ = load_vocabulary(root)
+
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Indexeren", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            ix, report = open_index(root, vocab, rebuild=rebuild, wait=True, progress=progress)
+    else:
+        ix, report = open_index(root, vocab, rebuild=rebuild, wait=True)
+    ix.close()
+
+    for notice in report.notices:
+        warn(notice)
+    report_skipped({rel: [message] for rel, message in report.broken.items()})
+    if report.rebuilt:
+        what = f"opnieuw opgebouwd: {report.total} bestanden gelezen"
+    elif report.added or report.changed or report.deleted:
+        what = (
+            f"bijgewerkt: {report.added} nieuw, {report.changed} gewijzigd, "
+            f"{report.deleted} verwijderd (van {report.total})"
+        )
+    else:
+        what = f"al actueel ({report.total} bestanden)"
+    skipped = f", {len(report.broken)} overgeslagen" if report.broken else ""
+    where = report.folder if report.persisted else "alleen in het geheugen"
+    typer.echo(f"Index {what}{skipped}. Map: {where}")

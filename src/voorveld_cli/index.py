@@ -1,0 +1,487 @@
+"""The search index: the only module that imports Whoosh.
+
+The index is a derived cache of the Markdown corpus, kept in the user cache
+directory (cache.py). Its layout there:
+
+    <home>/CURRENT          name of the live index folder (replaced atomically)
+    <home>/ix-<random>/     a Whoosh index plus manifest.json
+
+A full build writes a fresh folder and only then points CURRENT at it, so a
+crash mid-build never leaves a half index in use. Before a search the manifest
+is compared with a stat of every content file: changed, added and deleted files
+are re-read and updated in place (unchanged files are not read at all). A
+schema version or vocabulary change means a full rebuild.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import fields, highlight, index, qparser, query
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.filedb.filestore import RamStorage
+from whoosh.lang import stopwords_for_language
+from whoosh.support.charset import accent_map
+
+from . import cache, corpus
+from .filters import Filters
+from .model import ERROR
+from .records import list_record
+from .render.plain import HIT_END, HIT_START
+from .results import Hit, SearchResult, count_facets
+from .textnorm import fold, markdown_text
+from .vocabulary import SOURCES_FILE, VOCABULARY_FILE, Vocabulary
+
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+CURRENT = "CURRENT"
+WRITE_TIMEOUT = 30.0  # seconds an explicit `voorveld index` waits for another writer
+
+# Field weights: title and aliases count most, then keywords and summary, then the rest.
+BOOSTS = {"title": 5.0, "aliases": 4.0, "keywords": 2.5, "summary": 2.0, "body": 1.0, "details": 1.0}
+SEARCH_FIELDS = tuple(BOOSTS)
+SNIPPET_FIELDS = ("body", "summary", "details")
+
+Progress = Callable[[int, int], None]
+
+
+# -- analysis ------------------------------------------------------------------
+
+
+def dutch_analyzer():
+    """Words, lowercased, accents folded (cliënten -> clienten), Dutch stop words out,
+    Snowball Dutch stemming."""
+    return (
+        RegexTokenizer(r"\w+(?:['’]\w+)*")
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=stopwords_for_language("nl"), minsize=1)
+        | StemFilter(lang="nl")
+    )
+
+
+def plain_analyzer():
+    """Unstemmed folded words, for the spelling corrector."""
+    return RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def make_schema() -> fields.Schema:
+    text = dutch_analyzer()
+    return fields.Schema(
+        path=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True),
+        kind=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=text, field_boost=BOOSTS["title"], stored=True),
+        aliases=fields.TEXT(analyzer=text, field_boost=BOOSTS["aliases"]),
+        keywords=fields.TEXT(analyzer=text, field_boost=BOOSTS["keywords"]),
+        summary=fields.TEXT(analyzer=text, field_boost=BOOSTS["summary"], stored=True),
+        body=fields.TEXT(analyzer=text, field_boost=BOOSTS["body"], stored=True),
+        details=fields.TEXT(analyzer=text, field_boost=BOOSTS["details"], stored=True),
+        spell=fields.TEXT(analyzer=plain_analyzer(), spelling=True),
+        # exact-match facets for filters; values lowercased
+        themes=fields.KEYWORD(commas=True, lowercase=True),
+        laws=fields.KEYWORD(commas=True, lowercase=True),
+        laws_all=fields.KEYWORD(commas=True, lowercase=True),
+        places=fields.KEYWORD(commas=True, lowercase=True),
+        province=fields.KEYWORD(commas=True, lowercase=True),
+        record=fields.STORED(),
+    )
+
+
+def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
+    """One entry as a Whoosh document."""
+    record = list_record(entry)
+    record.pop("path")
+    theme_labels = [vocab.label("themes", t) for t in entry.as_list("themes")]
+    details = []
+    for name in (
+        "definition",
+        "organisations",
+        "target_groups",
+        "funding",
+        "novelty",
+        "roles",
+        "literature",
+        "place",
+        "area",
+        "province",
+    ):
+        details.extend(str(v) for v in entry.as_list(name))
+    for figure in entry.as_list("figures"):
+        if isinstance(figure, dict):
+            details.append(f"{figure.get('label', '')} {figure.get('value', '')}")
+    for question in entry.as_list("questions"):
+        if isinstance(question, dict):
+            details.append(str(question.get("text", "")))
+    law = entry.get("law")
+    laws = entry.as_list("laws")
+    laws_all = laws + entry.as_list("laws_inferred") + ([law] if isinstance(law, str) else [])
+    places = [fold(p) for p in entry.as_list("place")]
+    if isinstance(entry.get("area"), str):
+        places.append(fold(entry.get("area")))
+    aliases = " ; ".join(str(a) for a in entry.as_list("aliases"))
+    keywords = " ; ".join([*map(str, entry.as_list("keywords")), *theme_labels])
+    title = entry.title
+    summary = str(entry.get("summary", ""))
+    body = markdown_text(entry.body)
+    return {
+        "path": rel,
+        "id": entry.id,
+        "kind": entry.kind,
+        "title": title,
+        "aliases": aliases,
+        "keywords": keywords,
+        "summary": summary,
+        "body": body,
+        "details": "\n".join(details),
+        "spell": " ".join((title, aliases, keywords, summary, body, *details)),
+        "themes": ",".join(entry.as_list("themes")),
+        "laws": ",".join(laws),
+        "laws_all": ",".join(laws_all),
+        "places": ",".join(places),
+        "province": ",".join(entry.as_list("province")),
+        "record": record,
+    }
+
+
+# -- the index on disk ---------------------------------------------------------
+
+
+@dataclass
+class Manifest:
+    schema_version: int = SCHEMA_VERSION
+    stamp: list = field(default_factory=list)  # vocabulary.yml and sources.yml (mtime, size)
+    files: dict[str, list] = field(default_factory=dict)  # rel path -> [mtime_ns, size, problem|None]
+
+    @classmethod
+    def read(cls, folder: Path) -> Manifest:
+        data = json.loads((folder / MANIFEST).read_text("utf-8"))
+        return cls(data["schema_version"], data["stamp"], data["files"])
+
+    def write(self, folder: Path) -> None:
+        tmp = folder / f"{MANIFEST}.{uuid.uuid4().hex}.tmp"
+        tmp.write_text(
+            json.dumps({"schema_version": self.schema_version, "stamp": self.stamp, "files": self.files}),
+            "utf-8",
+        )
+        os.replace(tmp, folder / MANIFEST)
+
+
+@dataclass
+class RefreshReport:
+    folder: Path | None
+    rebuilt: bool = False
+    added: int = 0
+    changed: int = 0
+    deleted: int = 0
+    broken: dict[str, str] = field(default_factory=dict)  # rel path -> first problem
+    total: int = 0
+    notices: list[str] = field(default_factory=list)
+    persisted: bool = True
+
+
+def _scan(root: Path) -> dict[str, tuple[int, int, str]]:
+    """Stat every content file: rel path -> (mtime_ns, size, kind). Reads nothing."""
+    found = {}
+    for kind, path in corpus.discover(root):
+        st = path.stat()
+        found[path.relative_to(root).as_posix()] = (st.st_mtime_ns, st.st_size, kind)
+    return found
+
+
+def _stamp(root: Path) -> list:
+    out = []
+    for name in (VOCABULARY_FILE, SOURCES_FILE):
+        try:
+            st = (root / name).stat()
+            out.append([name, st.st_mtime_ns, st.st_size])
+        except OSError:
+            out.append([name, 0, 0])
+    return out
+
+
+def _read_current(home: Path) -> Path | None:
+    try:
+        name = (home / CURRENT).read_text("utf-8").strip()
+    except OSError:
+        return None
+    return home / name if name else None
+
+
+def _point_current(home: Path, folder: Path) -> None:
+    tmp = home / f"{CURRENT}.{uuid.uuid4().hex}.tmp"
+    tmp.write_text(folder.name, "utf-8")
+    os.replace(tmp, home / CURRENT)
+
+
+def _index_entries(
+    writer,
+    root: Path,
+    vocab: Vocabulary,
+    rels: list[str],
+    scan: dict,
+    manifest: Manifest,
+    report: RefreshReport,
+    progress: Progress | None,
+    update: bool,
+) -> None:
+    for done, rel in enumerate(rels, 1):
+        mtime, size, kind = scan[rel]
+        entry, problems = corpus.load_entry(kind, root / rel, vocab)
+        errors = [p for p in problems if p.severity == ERROR]
+        if entry is None or errors:
+            first = str(errors[0]) if errors else f"{rel}: onleesbaar"
+            report.broken[rel] = first
+            manifest.files[rel] = [mtime, size, first]
+            if update:
+                writer.delete_by_term("path", rel)
+        else:
+            doc = document(entry, vocab, rel)
+            if update:
+                writer.update_document(**doc)
+            else:
+                writer.add_document(**doc)
+            manifest.files[rel] = [mtime, size, None]
+        if progress:
+            progress(done, len(rels))
+
+
+def _build(
+    root: Path, vocab: Vocabulary, storage_folder: Path | None, progress: Progress | None
+) -> tuple[Any, Manifest, RefreshReport]:
+    """A complete index in a new folder (or in memory when storage_folder is None)."""
+    scan = _scan(root)
+    manifest = Manifest(stamp=_stamp(root))
+    report = RefreshReport(folder=storage_folder, rebuilt=True, added=len(scan), total=len(scan))
+    if storage_folder is None:
+        ix = RamStorage().create_index(make_schema())
+    else:
+        storage_folder.mkdir(parents=True)
+        ix = index.create_in(str(storage_folder), make_schema())
+    writer = ix.writer()
+    try:
+        _index_entries(writer, root, vocab, sorted(scan), scan, manifest, report, progress, update=False)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    if storage_folder is not None:
+        manifest.write(storage_folder)
+    return ix, manifest, report
+
+
+def open_index(
+    root: Path,
+    vocab: Vocabulary,
+    *,
+    rebuild: bool = False,
+    wait: bool = False,
+    progress: Progress | None = None,
+) -> tuple[Any, RefreshReport]:
+    """The up-to-date index for a content root, refreshing or rebuilding as needed.
+
+    Never fails for a broken, stale or unwritable index: it rebuilds, or builds in
+    memory, and says so in the report's notices.
+    """
+    home = cache.index_home(root)
+    notices: list[str] = []
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        writable = os.access(home, os.W_OK)
+    except OSError:
+        writable = False
+    if not writable:
+        ix, _, report = _build(root, vocab, None, progress)
+        report.persisted = False
+        report.notices.append(
+            f"kan de index niet opslaan in {home} (geen schrijfrechten); "
+            "er wordt gezocht zonder opgeslagen index"
+        )
+        return ix, report
+
+    folder = _read_current(home)
+    if not rebuild and folder is not None:
+        try:
+            ix = index.open_dir(str(folder))
+            manifest = Manifest.read(folder)
+            if manifest.schema_version != SCHEMA_VERSION:
+                notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
+            elif manifest.stamp != _stamp(root):
+                pass  # vocabulary or sources changed: validity may change everywhere
+            else:
+                report = _refresh(ix, folder, manifest, root, vocab, wait, progress)
+                return ix, report
+        except Exception as err:
+            notices.append(f"index beschadigd ({type(err).__name__}); wordt opnieuw opgebouwd")
+    new_folder = home / f"ix-{uuid.uuid4().hex[:12]}"
+    ix, _, report = _build(root, vocab, new_folder, progress)
+    _point_current(home, new_folder)
+    _remove_old(home, keep=new_folder)
+    report.notices = notices + report.notices
+    return ix, report
+
+
+def _refresh(
+    ix, folder: Path, manifest: Manifest, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None
+) -> RefreshReport:
+    scan = _scan(root)
+    report = RefreshReport(folder=folder, total=len(scan))
+    known = manifest.files
+    added = [rel for rel in scan if rel not in known]
+    changed = [rel for rel in scan if rel in known and known[rel][:2] != list(scan[rel][:2])]
+    deleted = [rel for rel in known if rel not in scan]
+    report.broken = {rel: info[2] for rel, info in known.items() if rel in scan and info[2]}
+    if not (added or changed or deleted):
+        return report
+    try:
+        writer = ix.writer(timeout=WRITE_TIMEOUT if wait else 0.5)
+    except index.LockError:
+        # Another voorveld is writing this index right now; serve what is there.
+        report.notices.append("de index wordt elders bijgewerkt; resultaten kunnen net verouderd zijn")
+        return report
+    try:
+        for rel in deleted:
+            writer.delete_by_term("path", rel)
+            known.pop(rel, None)
+            report.broken.pop(rel, None)
+        for rel in changed:
+            report.broken.pop(rel, None)
+        _index_entries(
+            writer, root, vocab, sorted(added + changed), scan, manifest, report, progress, update=True
+        )
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    manifest.write(folder)
+    report.added, report.changed, report.deleted = len(added), len(changed), len(deleted)
+    return report
+
+
+def _remove_old(home: Path, keep: Path) -> None:
+    for child in home.iterdir():
+        if child.is_dir() and child.name.startswith("ix-") and child != keep:
+            shutil.rmtree(child, ignore_errors=True)
+
+
+# -- searching -----------------------------------------------------------------
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Wraps each matched term in HIT_START/HIT_END; the renderer decides the look."""
+
+    between = " … "
+
+    def format_token(self, text, token, replace=False):
+        return f"{HIT_START}{highlight.get_text(text, token, replace)}{HIT_END}"
+
+
+def _parser(schema, group) -> qparser.MultifieldParser:
+    parser = qparser.MultifieldParser(list(SEARCH_FIELDS), schema, group=group)
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    parser.remove_plugin_class(qparser.FieldsPlugin)  # 'title:' is a word, not syntax
+    return parser
+
+
+def _filter_query(filters: Filters) -> query.Query | None:
+    parts = []
+
+    def any_of(fieldname: str, values) -> None:
+        if values:
+            parts.append(query.Or([query.Term(fieldname, str(v).lower()) for v in values]))
+
+    any_of("kind", filters.kinds)
+    any_of("themes", filters.themes)
+    any_of("laws" if filters.explicit_only else "laws_all", filters.laws)
+    any_of("places", filters.places)
+    any_of("province", filters.provinces)
+    return query.And(parts) if parts else None
+
+
+def _run(searcher, parsed, filter_q):
+    # limit=None: every match is needed for the total and the facet counts.
+    return searcher.search(parsed, limit=None, filter=filter_q, terms=True)
+
+
+def search(ix, root: Path, text: str, filters: Filters, limit: int = 10) -> SearchResult:
+    """Ranked hits with snippets and facet counts. Never raises on odd query syntax."""
+    from .locate import display_path
+
+    result = SearchResult(query=text, total=0)
+    filter_q = _filter_query(filters)
+    with ix.searcher() as searcher:
+        parsed = _safe_parse(ix.schema, text, qparser.AndGroup)
+        hits = _run(searcher, parsed, filter_q)
+        if hits.is_empty() and len(text.split()) > 1:
+            parsed = _safe_parse(ix.schema, text, qparser.OrGroup)
+            hits = _run(searcher, parsed, filter_q)
+            result.mode = "or"
+        if hits.is_empty():
+            corrected = _correct(searcher, text)
+            if corrected and fold(corrected) != fold(text):
+                result.suggestion = corrected
+                parsed = _safe_parse(ix.schema, corrected, qparser.AndGroup)
+                hits = _run(searcher, parsed, filter_q)
+        hits.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
+        hits.formatter = _MarkFormatter()
+        records = []
+        for hit in hits:
+            record = dict(hit["record"])
+            record["path"] = display_path(root / hit["path"])
+            records.append(record)
+        result.total = len(records)
+        result.facets = count_facets(records)
+        for hit, record in list(zip(hits, records, strict=True))[:limit]:
+            result.hits.append(Hit(record=record, score=float(hit.score), snippet=_snippet(hit)))
+    return result
+
+
+def _safe_parse(schema, text: str, group) -> query.Query:
+    try:
+        return _parser(schema, group).parse(text)
+    except Exception:
+        words = " ".join(w for w in "".join(c if c.isalnum() else " " for c in text).split())
+        return _parser(schema, group).parse(words) if words else query.NullQuery
+
+
+def _snippet(hit) -> str:
+    for name in SNIPPET_FIELDS:
+        with contextlib.suppress(Exception):
+            text = hit.highlights(name, top=2)
+            if text:
+                return " ".join(text.split())
+    summary = hit.get("summary") or ""
+    return summary[:220]
+
+
+def _correct(searcher, text: str) -> str | None:
+    """A corrected query for a typo ('mantelzrog' -> 'mantelzorg'), or None."""
+    corrector = searcher.corrector("spell")
+    words = text.split()
+    out, changed = [], False
+    for word in words:
+        key = fold(word)
+        if len(key) < 4 or not key.isalpha():
+            out.append(word)
+            continue
+        if searcher.reader().frequency("spell", key):
+            out.append(word)
+            continue
+        suggestions = corrector.suggest(key, limit=1, maxdist=2)
+        if suggestions:
+            out.append(suggestions[0])
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None
+
+
+__all__ = ["RefreshReport", "make_schema", "open_index", "search"]

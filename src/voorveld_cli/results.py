@@ -1,0 +1,68 @@
+"""What a search returns, independent of the engine that produced it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .render.plain import strip_marks
+
+# Facet keys are the record fields they count.
+FACET_FIELDS = ("kind", "themes", "laws", "laws_inferred", "province")
+
+
+@dataclass
+class Hit:
+    record: dict[str, Any]  # a list record (records.LIST_FIELDS)
+    score: float
+    snippet: str  # with HIT_START/HIT_END marks around matches
+
+    @property
+    def id(self) -> str:
+        return self.record["id"]
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None  # the corrected query when the typed one found nothing
+    mode: str = "and"  # "and", or "or" when every word together found nothing
+    notices: list[str] = field(default_factory=list)  # for stderr
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON contract of `voorveld search --format json`."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "mode": self.mode,
+            "suggestion": self.suggestion,
+            "hits": [
+                {
+                    "id": hit.record["id"],
+                    "kind": hit.record["kind"],
+                    "title": hit.record["title"],
+                    "score": round(hit.score, 4),
+                    "snippet": strip_marks(hit.snippet),
+                    **{k: v for k, v in hit.record.items() if k not in ("id", "kind", "title")},
+                }
+                for hit in self.hits
+            ],
+            "facets": self.facets,
+        }
+
+
+def count_facets(records: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Counts per value of each facet field over all matching records, largest first."""
+    facets: dict[str, dict[str, int]] = {}
+    for name in FACET_FIELDS:
+        counts: dict[str, int] = {}
+        for record in records:
+            values = record.get(name)
+            for value in values if isinstance(values, list) else [values]:
+                if value:
+                    counts[value] = counts.get(value, 0) + 1
+        facets[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return facets
