@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
+
+_LAST_PART = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+
+
+def parent_key(key: str) -> str:
+    """'sources[2].pages' -> 'sources[2]' -> 'sources' -> ''."""
+    return _LAST_PART.sub("", key) if _LAST_PART.search(key) else ""
+
+
+def line_of_key(lines: dict[str, int], key: str, default: int = 1) -> int:
+    """The line of a key, or of its nearest enclosing key that has one."""
+    while key:
+        if key in lines:
+            return lines[key]
+        key = parent_key(key)
+    return default
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .model import Problem
+from .model import Problem, line_of_key, parent_key
 
 try:  # libyaml is much faster and gives the same marks
     _Loader: type = yaml.CSafeLoader
@@ -84,7 +84,7 @@ def parse_text(text: str, path: str) -> Parsed:
             ],
         )
     try:
-        fm_text, body = _HANDLER.split(text)
+        fm_text, _ = _HANDLER.split(text)
     except ValueError:
         return Parsed(
             None,
@@ -98,11 +98,13 @@ def parse_text(text: str, path: str) -> Parsed:
             ],
         )
     # fm_text starts right after the opening '---', so YAML line 0 is file line 1
-    # and the closing '---' sits on the line after the last front matter line.
+    # and the closing '---' sits on the line after the last front matter line. The
+    # body is taken from the text itself: the splitter may swallow blank lines.
     closing_line = fm_text.count("\n") + 1
-    stripped = body.lstrip("\n")
-    body_line = closing_line + len(body) - len(stripped)
-    parsed = Parsed(None, body=stripped.rstrip() + "\n" if stripped.strip() else "", body_line=body_line)
+    rest = text.split("\n")[closing_line:]
+    blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
+    body = "\n".join(rest[blank:]).rstrip()
+    parsed = Parsed(None, body=body + "\n" if body else "", body_line=closing_line + 1 + blank)
 
     data, lines, problems = load_yaml(fm_text, path, what="front matter")
     parsed.problems.extend(problems)
@@ -187,11 +189,16 @@ class _Builder:
         # node; seeing a node twice means the file used `*alias`.
         if id(node) in self._seen:
             raise _Refused(
-                node.start_mark.line + 1,
+                self._enclosing_line(key),
                 key,
                 "YAML-ankers en -verwijzingen (&naam, *naam) worden niet ondersteund",
             )
         self._seen.add(id(node))
+
+    def _enclosing_line(self, key: str) -> int:
+        # An alias node is the anchored node itself, so its mark points at the
+        # anchor; the line of the key that holds the alias is the useful one.
+        return line_of_key(self.lines, parent_key(key))
 
     def value(self, node: yaml.Node, key: str) -> Any:
         self._visit(node, key)

@@ -11,12 +11,11 @@ import re
 from typing import Any
 
 from . import schema
-from .model import ERROR, WARNING, Problem
+from .model import ERROR, WARNING, Problem, line_of_key
 from .textnorm import did_you_mean
 from .vocabulary import Vocabulary
 
 _ID = re.compile(schema.ID_PATTERN)
-_LAST_PART = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MAX_SUMMARY_SENTENCES = 3
 MAX_SUMMARY_CHARS = 600
@@ -30,14 +29,7 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def line(self, key: str) -> int:
-        # Walk up from 'sources[2].pages' to 'sources[2]' to 'sources' until a line is known.
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key, stripped = _LAST_PART.subn("", key)
-            if not stripped:
-                break
-        return 1
+        return line_of_key(self.lines, key)
 
     def add(self, key: str, message: str, severity: str = ERROR) -> None:
         self.problems.append(Problem(self.path, self.line(key), key, message, severity))

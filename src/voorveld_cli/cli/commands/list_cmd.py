@@ -56,7 +56,7 @@ def run(
 
     corpus = load_corpus(content_dir)
     filters = make_filters(
-        corpus, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
+        corpus.vocab, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
     )
     entries = apply(corpus.entries, filters)
     if sort is Sort.id:

@@ -1,0 +1,153 @@
+"""Shared fixtures: a small real corpus on disk, an isolated index cache, the real CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from voorveld_cli.cli.app import app
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_CONTENT = REPO / "content"
+FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary"}
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory, monkeypatch):
+    """Every test gets its own index cache and no inherited content setting."""
+    monkeypatch.setenv("VOORVELD_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("VOORVELD_CONTENT", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def write_entry(root: Path, kind: str, entry_id: str, front: dict, body: str = "Tekst.\n") -> Path:
+    path = root / FOLDERS[kind] / f"{entry_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+SAMPLE = {
+    ("initiative", "buurtkamer-maastricht"): (
+        {
+            "title": "Buurtkamer Maastricht",
+            "summary": "Een buurtkamer waar bewoners zonder indicatie binnenlopen en samen koken.",
+            "place": "Maastricht",
+            "area": "Wittevrouwenveld",
+            "province": "Limburg",
+            "organisations": ["Stichting Buurtkamer"],
+            "started": 2014,
+            "target_groups": ["buurtbewoners", "ouderen"],
+            "funding": ["subsidie van de gemeente"],
+            "figures": [{"label": "bezoekers per dag", "value": "40 tot 50", "year": 2019}],
+            "themes": ["ontmoeting", "eenzaamheid"],
+            "keywords": ["buurtkamer", "koken"],
+            "laws": ["Wmo 2015"],
+            "laws_inferred": ["Participatiewet"],
+            "sources": [{"source": "kracht-van-het-gewone", "section": "Casus 1"}],
+            "related": ["mantelzorg"],
+        },
+        "## Wat het is\n\nMantelzorgers en cliënten van de coöperatie ontmoeten elkaar bij de koffie. "
+        "Huisartsen verwijzen eenzame ouderen door.\n",
+    ),
+    ("initiative", "werkplaats-den-haag"): (
+        {
+            "title": "Werkplaats Den Haag",
+            "summary": "Bijstandsgerechtigden leren een vak in een werkplaats in de wijk.",
+            "place": "Den Haag",
+            "province": "Zuid-Holland",
+            "themes": ["werk"],
+            "laws": ["Participatiewet"],
+            "sources": [{"source": "movisies-2020-1", "pages": "19"}],
+        },
+        "## Wat het is\n\nEen leerwerkplaats met begeleiding naar betaald werk.\n",
+    ),
+    ("initiative", "respijt-utrecht"): (
+        {
+            "title": "Respijtzorg door vrijwilligers",
+            "summary": "Vrijwilligers nemen de zorg even over zodat mantelzorgers op adem komen.",
+            "place": ["Utrecht", "Zeist"],
+            "province": "Utrecht",
+            "themes": ["mantelzorg", "vrijwillige-inzet"],
+            "laws_inferred": ["Wmo 2015"],
+            "sources": [{"source": "latrelatie-of-huwelijk-2016", "pages": "36-37"}],
+        },
+        "## Wat het is\n\nRespijtzorg voor overbelaste mantelzorgers.\n",
+    ),
+    ("case", "keukentafel"): (
+        {
+            "title": "Het keukentafelgesprek",
+            "number": 1,
+            "part": "bewoners",
+            "summary": "Een bewoonster bereidt het keukentafelgesprek voor.",
+            "keywords": ["keukentafelgesprek", "Wmo-consulent"],
+            "roles": ["bewoner", "Wmo-consulent"],
+            "themes": ["toegang"],
+            "laws": ["Wmo 2015"],
+            "questions": [
+                {"text": "Wat doe jij als eerste?", "styles_inferred": ["doener"]},
+                {"text": "Welke voorkennis is nodig?"},
+                {"text": "Wie had er bij het gesprek moeten zijn?"},
+            ],
+            "sources": [{"source": "casuistiekbundel-zhz", "section": "Deel 1, casus 1"}],
+        },
+        "## Het verhaal\n\nMevrouw ruimt op.\n\n## Het dilemma\n\nEigen kracht of niet.\n",
+    ),
+    ("term", "wmo-2015"): (
+        {
+            "title": "Wmo 2015",
+            "definition": "De wet waarmee gemeenten maatschappelijke ondersteuning regelen.",
+            "aliases": ["Wmo", "Wet maatschappelijke ondersteuning"],
+            "law": "Wmo 2015",
+            "summary": "De wet voor zorg en ondersteuning door de gemeente.",
+            "law_profile": {"in_force": "1 januari 2015", "goal": "Meedoen in de samenleving"},
+            "sources": [{"source": "latrelatie-of-huwelijk-2016", "pages": "12-15"}],
+        },
+        "De Wmo 2015 volgde de Wmo van 2007 op.\n",
+    ),
+    ("term", "mantelzorg"): (
+        {
+            "title": "Mantelzorg",
+            "definition": "Langdurige zorg voor een naaste, niet in het kader van een beroep.",
+            "aliases": ["mantelzorgers"],
+            "law": "Wmo 2015",
+            "summary": "Zorg voor iemand uit het eigen netwerk.",
+            "themes": ["mantelzorg"],
+            "sources": [{"source": "movisies-2020-1", "pages": "14-15"}],
+        },
+        "Mantelzorg is onbetaald.\n",
+    ),
+}
+
+
+@pytest.fixture
+def corpus_dir(tmp_path) -> Path:
+    """A small valid corpus with the project's real vocabulary and sources."""
+    root = tmp_path / "content"
+    root.mkdir()
+    for name in ("vocabulary.yml", "sources.yml"):
+        shutil.copy(REAL_CONTENT / name, root / name)
+    for (kind, entry_id), (front, body) in SAMPLE.items():
+        write_entry(root, kind, entry_id, front, body)
+    return root
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def invoke(*args: str, content: Path | None = None):
+        argv = list(args)
+        if content is not None:
+            argv += ["--content-dir", str(content)]
+        result = runner.invoke(app, argv)
+        # A user error must never surface as a traceback.
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        return result
+
+    return invoke
