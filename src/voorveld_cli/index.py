@@ -259,7 +259,7 @@ def _build(
 ) -> tuple[Any, Manifest, RefreshReport]:
     """A complete index in a new folder (or in memory when storage_folder is None)."""
     scan = _scan(root)
-    manifest = Manifest(stamp=_stamp(root))
+    manifest = Manifest(schema_version=SCHEMA_VERSION, stamp=_stamp(root))
     report = RefreshReport(folder=storage_folder, rebuilt=True, added=len(scan), total=len(scan))
     if storage_folder is None:
         ix = RamStorage().create_index(make_schema())

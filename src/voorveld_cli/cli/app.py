@@ -38,7 +38,8 @@ def _root(
     """Kennisbank van het sociaal domein op de opdrachtregel."""
 
 
-app.command("search")(search_cmd.run)
+# Unknown short options are query words: `voorveld search mantelzorg -koffie` excludes 'koffie'.
+app.command("search", context_settings={"ignore_unknown_options": True})(search_cmd.run)
 app.command("list")(list_cmd.run)
 app.command("show")(show_cmd.run)
 app.command("define")(define_cmd.run)

@@ -31,16 +31,15 @@ ContentDir = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Uitvoervorm.")]
+FormatOption = Annotated[Format, typer.Option("--format", help="Uitvoervorm.")]
 KindOption = Annotated[
     list[str] | None,
-    typer.Option("--kind", "-k", help="Soort: initiative, case of term (herhaalbaar).", show_default=False),
+    typer.Option("--kind", help="Soort: initiative, case of term (herhaalbaar).", show_default=False),
 ]
 ThemeOption = Annotated[
     list[str] | None,
     typer.Option(
         "--theme",
-        "-t",
         help="Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
         show_default=False,
     ),
@@ -49,7 +48,6 @@ LawOption = Annotated[
     list[str] | None,
     typer.Option(
         "--law",
-        "-w",
         help="Wet, ook als alias: wmo, pw, jeugdwet, ... (herhaalbaar). "
         "Telt genoemde én afgeleide wetten, tenzij --explicit.",
         show_default=False,
@@ -60,7 +58,7 @@ ExplicitOption = Annotated[
 ]
 PlaceOption = Annotated[
     list[str] | None,
-    typer.Option("--place", "-p", help="Gemeente of wijk (herhaalbaar).", show_default=False),
+    typer.Option("--place", help="Gemeente of wijk (herhaalbaar).", show_default=False),
 ]
 ProvinceOption = Annotated[
     list[str] | None, typer.Option("--province", help="Provincie (herhaalbaar).", show_default=False)

@@ -30,7 +30,6 @@ def run(
         CheckFormat,
         typer.Option(
             "--format",
-            "-f",
             help="text (pad:regel: veld: melding), json, of github (annotaties op de PR).",
         ),
     ] = CheckFormat.text,

@@ -17,7 +17,7 @@ def run(
             metavar="TERM", help="Begrip, afkorting of andere schrijfwijze (bijv. wmo, pw, voorveld)."
         ),
     ],
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="text, json of md.")] = ShowFormat.text,
+    fmt: Annotated[ShowFormat, typer.Option("--format", help="text, json of md.")] = ShowFormat.text,
     content_dir: ContentDir = None,
 ) -> None:
     """Zoek een begrip op in de woordenlijst, ook op afkorting of alias.

@@ -38,9 +38,7 @@ def run(
     place: PlaceOption = None,
     province: ProvinceOption = None,
     explicit: ExplicitOption = False,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=1000, help="Maximaal aantal resultaten.")
-    ] = 10,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Maximaal aantal resultaten.")] = 10,
     fmt: FormatOption = Format.table,
     content_dir: ContentDir = None,
 ) -> None:
@@ -54,6 +52,9 @@ def run(
     from ...vocabulary import load as load_vocabulary
     from ..options import make_filters, report_skipped
 
+    unknown = [word for word in query if word.startswith("--")]
+    if unknown:
+        fail(f"Onbekende optie '{unknown[0]}'. Zie: voorveld search --help", 2)
     text = " ".join(query).strip()
     if not text:
         fail("Geef een zoekvraag, bijvoorbeeld: voorveld search mantelzorg", 2)

@@ -18,7 +18,7 @@ class ShowFormat(str, Enum):
 
 def run(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="Id van het item (bestandsnaam zonder .md).")],
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="text, json of md.")] = ShowFormat.text,
+    fmt: Annotated[ShowFormat, typer.Option("--format", help="text, json of md.")] = ShowFormat.text,
     content_dir: ContentDir = None,
 ) -> None:
     """Toon één item: kerngegevens, tekst en bronnen.
