@@ -44,20 +44,31 @@ class CheckReport:
         }
 
 
+def _unread(root: Path, paths: Sequence[Path]) -> list[Problem]:
+    """Given paths the loader does not read: say why instead of passing them silently."""
+    read = {path.resolve() for _, path in corpus_mod.discover(root)}
+    stray = {path.resolve(): reason for path, reason in corpus_mod.stray_files(root)}
+    problems = []
+    for path in paths:
+        resolved = path.resolve()
+        if resolved in read:
+            continue
+        if not resolved.is_relative_to(root.resolve()):
+            reason = f"ligt buiten de content-map {display_path(root)}"
+        else:
+            reason = stray.get(resolved, "wordt niet gelezen")
+        problems.append(Problem(display_path(path), 1, "bestand", reason, ERROR))
+    return problems
+
+
 def run_check(root: Path, only: Sequence[Path] | None = None) -> CheckReport:
     corpus = corpus_mod.load(root, only=only)
     problems = list(corpus.problems)
     if only is None:
-        for path in corpus_mod.stray_files(root):
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    "bestand",
-                    "staat buiten initiatives/, cases/ en glossary/ en wordt niet gelezen",
-                    WARNING,
-                )
-            )
+        for path, reason in corpus_mod.stray_files(root):
+            problems.append(Problem(display_path(path), 1, "bestand", reason, WARNING))
+    else:
+        problems += _unread(root, only)
     problems.sort(key=lambda p: (p.path, p.line, p.field))
     files = len(only) if only is not None else sum(1 for _ in corpus_mod.discover(root))
     return CheckReport(problems, files)

@@ -52,12 +52,17 @@ def discover(root: Path) -> Iterator[tuple[str, Path]]:
                 yield kind, path
 
 
-def stray_files(root: Path) -> Iterator[Path]:
-    """Markdown files under the root that sit outside the three content folders."""
+def stray_files(root: Path) -> Iterator[tuple[Path, str]]:
+    """Files the loader will not read, with the reason: Markdown outside the three
+    content folders, and anything but .md inside them."""
     folders = {root / folder for folder in schema.FOLDERS.values()}
-    for path in sorted(root.rglob("*.md")):
-        if path.parent not in folders:
-            yield path
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if path.parent in folders and path.suffix != ".md":
+            yield path, "wordt niet gelezen: alleen bestanden met de extensie .md tellen mee"
+        elif path.parent not in folders and path.suffix.lower() in (".md", ".markdown"):
+            yield path, "staat buiten initiatives/, cases/ en glossary/ en wordt niet gelezen"
 
 
 def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:
@@ -71,7 +76,9 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
     problems = list(parsed.problems)
     if parsed.data is None:
         return None, problems
-    problems += validate(parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab)
+    problems += validate(
+        parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
+    )
     if any(p.severity == ERROR for p in problems):
         return None, problems
     entry = Entry(

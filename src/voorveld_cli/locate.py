@@ -42,6 +42,11 @@ def bundled_root() -> Path | None:
     return None
 
 
+def is_packaged(root: Path) -> bool:
+    """True for the corpus copy inside an installed wheel (not a place to write)."""
+    return root.resolve() == (Path(__file__).resolve().parent / "_content")
+
+
 def _must_exist(path: Path, origin: str) -> Path:
     if not path.is_dir():
         raise ContentNotFound(f"De content-map '{path}' ({origin}) bestaat niet of is geen map.")

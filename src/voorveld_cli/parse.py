@@ -132,9 +132,16 @@ def load_yaml(text: str, path: str, what: str = "yaml") -> tuple[Any, dict[str, 
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
+        # The context mark is where the broken construct starts (an unclosed '['),
+        # the problem mark where the parser gave up, often lines later.
+        problem = err.problem_mark.line + 1 if err.problem_mark else None
+        start = err.context_mark.line + 1 if err.context_mark else None
+        line = start or problem or 1
         reason = err.problem or err.context or "onleesbare YAML"
+        if err.context and start:
+            reason = f"{err.context}: {reason}"
+        if problem and problem != line:
+            reason += f" (opgemerkt op regel {problem})"
         return None, {}, [Problem(path, line, what, f"ongeldige YAML: {reason}")]
     except yaml.YAMLError as err:
         return None, {}, [Problem(path, 1, what, f"ongeldige YAML: {err}")]

@@ -17,6 +17,7 @@ from .vocabulary import Vocabulary
 
 _ID = re.compile(schema.ID_PATTERN)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+PLACEHOLDER = "TODO"
 MAX_SUMMARY_SENTENCES = 3
 MAX_SUMMARY_CHARS = 600
 
@@ -36,12 +37,19 @@ class _Checker:
 
     # -- types ---------------------------------------------------------------
 
+    def placeholder(self, key: str, value: Any) -> bool:
+        """A 'TODO' left by `voorveld new`: a warning, and no further checks on it."""
+        if isinstance(value, str) and value.strip().upper().startswith(PLACEHOLDER):
+            self.add(key, "nog in te vullen (TODO)", WARNING)
+            return True
+        return False
+
     def text(self, key: str, value: Any) -> bool:
         if isinstance(value, str):
             if not value.strip():
                 self.add(key, "is leeg")
                 return False
-            return True
+            return not self.placeholder(key, value)
         self.add(key, f"verwacht tekst, kreeg {_kind_of(value)}{_quote_hint(value)}")
         return False
 
@@ -137,6 +145,8 @@ class _Checker:
         elif sub.type == "year":
             self.year(key, value)
         elif sub.type == "text_or_int":
+            if self.placeholder(key, value):
+                return
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
                 self.add(key, f"verwacht tekst of een getal, kreeg {_kind_of(value)}")
         elif sub.type == "text_list":
@@ -153,6 +163,7 @@ def validate(
     lines: dict[str, int],
     body: str,
     vocab: Vocabulary,
+    body_line: int = 1,
 ) -> list[Problem]:
     """Every problem of one entry's front matter; an empty list means it is valid."""
     check = _Checker(path, lines, vocab)
@@ -188,7 +199,7 @@ def validate(
             message = f"onbekend veld.{did_you_mean(key, known)}"
         check.add(str(key), message, WARNING)
 
-    _cross_field_rules(check, data, kind, body)
+    _cross_field_rules(check, data, kind, body, body_line)
     return check.problems
 
 
@@ -227,7 +238,7 @@ def _check_field(check: _Checker, field: schema.Field, value: Any) -> None:
         raise ValueError(f"unknown field type {field.type!r}")
 
 
-def _cross_field_rules(check: _Checker, data: dict[str, Any], kind: str, body: str) -> None:
+def _cross_field_rules(check: _Checker, data: dict[str, Any], kind: str, body: str, body_line: int) -> None:
     summary = data.get("summary")
     if isinstance(summary, str):
         sentences = len(_SENTENCE_END.findall(summary.strip()))
@@ -262,6 +273,11 @@ def _cross_field_rules(check: _Checker, data: dict[str, Any], kind: str, body: s
         check.add("themes", "geen thema's; kies er een tot vier uit vocabulary.yml", WARNING)
     if kind == "initiative" and data.get("place") and not data.get("province"):
         check.add("place", "provincie ontbreekt bij deze plaats", WARNING)
+    if PLACEHOLDER in body:
+        offset = next((i for i, text in enumerate(body.splitlines()) if PLACEHOLDER in text), 0)
+        check.problems.append(
+            Problem(check.path, body_line + offset, "body", "de tekst bevat nog TODO", WARNING)
+        )
     if not body.strip():
         check.problems.append(
             Problem(check.path, 1, "body", "de tekst onder de front matter ontbreekt", WARNING)

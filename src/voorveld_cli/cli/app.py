@@ -10,7 +10,16 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from .commands import check_cmd, define_cmd, index_cmd, list_cmd, search_cmd, show_cmd
+from .commands import (
+    check_cmd,
+    define_cmd,
+    index_cmd,
+    list_cmd,
+    new_cmd,
+    schema_cmd,
+    search_cmd,
+    show_cmd,
+)
 
 app = typer.Typer(
     name="voorveld",
@@ -45,6 +54,8 @@ app.command("show")(show_cmd.run)
 app.command("define")(define_cmd.run)
 app.command("check")(check_cmd.run)
 app.command("index")(index_cmd.run)
+app.command("new")(new_cmd.run)
+app.command("schema")(schema_cmd.run)
 
 
 def main() -> None:

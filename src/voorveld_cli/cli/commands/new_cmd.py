@@ -1,0 +1,73 @@
+"""voorveld new KIND TITLE: scaffold a valid content file from the schema."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import ContentDir, fail, load_corpus, write
+
+
+def run(
+    kind: Annotated[
+        str, typer.Argument(metavar="KIND", help="initiative, case of term (ook: initiatief, casus, begrip).")
+    ],
+    title: Annotated[
+        str, typer.Argument(metavar="TITEL", help="Titel van het nieuwe item; daaruit komt het id.")
+    ],
+    entry_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Zelf een id kiezen in plaats van het af te leiden uit de titel."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Toon het bestand, schrijf niets.")] = False,
+    content_dir: ContentDir = None,
+) -> None:
+    """Maak een nieuw content-bestand met alle velden en een korte uitleg per veld.
+
+    Voorbeeld: voorveld new case "Op zoek naar de nieuwe vrijwilliger". Vul daarna de
+    TODO's in en draai voorveld check.
+    """
+    import re
+
+    from ... import schema
+    from ...filters import FilterError, resolve_kind
+    from ...locate import display_path, is_packaged
+    from ...scaffold import ScaffoldError, new_id, render, target_path
+
+    try:
+        kind = resolve_kind(kind)
+    except FilterError as err:
+        fail(str(err), 2)
+    corpus = load_corpus(content_dir)
+    try:
+        chosen = entry_id if entry_id is not None else new_id(title)
+        if not re.match(schema.ID_PATTERN, chosen):
+            raise ScaffoldError(f"'{chosen}' is geen geldig id: kleine letters a-z, cijfers en streepjes.")
+        path = target_path(corpus.root, kind, chosen)
+    except ScaffoldError as err:
+        fail(str(err), 2)
+    existing = corpus.by_id().get(chosen)
+    if existing is not None:
+        fail(
+            f"Er bestaat al een item met id '{chosen}': {existing.display_path}. Kies een ander id met --id."
+        )
+    if path.exists():
+        fail(f"{display_path(path)} bestaat al; voorveld new overschrijft nooit.")
+
+    text = render(kind, title, corpus)
+    if dry_run:
+        write(text)
+        return
+    if is_packaged(corpus.root):
+        fail("Het meegeleverde corpus is alleen-lezen. Werk in een checkout of geef --content-dir op.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:  # 'x': never overwrite, even in a race
+            handle.write(text)
+    except FileExistsError:
+        fail(f"{display_path(path)} bestaat al; voorveld new overschrijft nooit.")
+    except OSError as err:
+        fail(f"Kan {display_path(path)} niet schrijven: {err.strerror}")
+    typer.echo(display_path(path))
+    typer.echo(f"Vul de TODO's in en controleer met: voorveld check {display_path(path)}", err=True)

@@ -1,0 +1,60 @@
+"""voorveld schema: the front matter schema as JSON Schema or as a Markdown reference."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..options import ContentDir, fail, load_corpus, write
+
+
+class SchemaFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+def run(
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Alleen het schema van deze soort.", show_default=False)
+    ] = None,
+    fmt: Annotated[
+        SchemaFormat, typer.Option("--format", help="json (JSON Schema) of md (veldenoverzicht).")
+    ] = SchemaFormat.json,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Schrijf <soort>.schema.json in deze map (voor editors).", show_default=False
+        ),
+    ] = None,
+    content_dir: ContentDir = None,
+) -> None:
+    """Toon het schema van de front matter, gegenereerd uit de ene schemadefinitie.
+
+    Met --format json een JSON Schema per soort (voor validatie in de editor), met
+    --format md het veldenoverzicht dat ook in CONTRIBUTING.md staat.
+    """
+    from ... import schema
+    from ...filters import FilterError, resolve_kind
+    from ...render.plain import to_json
+    from ...schema_export import field_reference, json_schema
+
+    corpus = load_corpus(content_dir)
+    try:
+        kinds = [resolve_kind(kind)] if kind else list(schema.KINDS)
+    except FilterError as err:
+        fail(str(err), 2)
+    if fmt is SchemaFormat.md:
+        write(field_reference(corpus.vocab))
+        return
+    schemas = {k: json_schema(k, corpus.vocab) for k in kinds}
+    if out is None:
+        write(to_json(schemas[kinds[0]] if kind else schemas))
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for name, document in schemas.items():
+        target = out / f"{name}.schema.json"
+        target.write_text(to_json(document) + "\n", encoding="utf-8")
+        typer.echo(str(target))
