@@ -12,13 +12,17 @@ import typer
 from .. import __version__
 from .commands import (
     check_cmd,
+    compare_cmd,
     define_cmd,
+    export_cmd,
     index_cmd,
     list_cmd,
+    matrix_cmd,
     new_cmd,
     schema_cmd,
     search_cmd,
     show_cmd,
+    stats_cmd,
 )
 
 app = typer.Typer(
@@ -52,6 +56,10 @@ app.command("search", context_settings={"ignore_unknown_options": True})(search_
 app.command("list")(list_cmd.run)
 app.command("show")(show_cmd.run)
 app.command("define")(define_cmd.run)
+app.command("compare")(compare_cmd.run)
+app.command("matrix")(matrix_cmd.run)
+app.command("stats")(stats_cmd.run)
+app.command("export")(export_cmd.run)
 app.command("check")(check_cmd.run)
 app.command("index")(index_cmd.run)
 app.command("new")(new_cmd.run)

@@ -1,0 +1,99 @@
+"""voorveld compare ID ID ...: fields as rows, entries as columns."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import ContentDir, Format, FormatOption, fail, load_corpus, write
+
+SHORT_CELL = 180  # characters of one cell on a terminal; pipes and files get everything
+MIN_COLUMN = 26
+
+
+def run(
+    ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Twee of meer ids (bijv. wmo-2015 participatiewet).")
+    ],
+    fields: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fields",
+            help="Welke rijen, in deze volgorde: komma-gescheiden of herhaald.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    content_dir: ContentDir = None,
+) -> None:
+    """Zet items naast elkaar: velden als rijen, items als kolommen.
+
+    Voorbeelden: voorveld compare athos kunst-op-recept; voorveld compare wmo-2015 participatiewet
+    (de twee wetten naast elkaar); voorveld compare athos de-serre --fields place,funding,figures --format md
+    """
+    from ...lookup import NotFound, find_entry
+    from ...tables import compare, default_compare_fields, known_compare_fields
+    from ...textnorm import did_you_mean
+
+    if len(ids) < 2:
+        fail("Geef minstens twee ids om te vergelijken.", 2)
+    corpus = load_corpus(content_dir)
+    entries = []
+    for wanted in ids:
+        try:
+            entries.append(find_entry(corpus, wanted))
+        except NotFound as err:
+            hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
+            fail(f"{err}{hint}")
+    chosen = [name.strip() for option in fields or () for name in option.split(",") if name.strip()]
+    known = known_compare_fields()
+    for name in chosen:
+        if name not in known:
+            hint = did_you_mean(name, known)
+            fail(f"Onbekend veld '{name}' voor --fields.{hint} Velden: {', '.join(known)}.", 2)
+    result = compare(entries, chosen or default_compare_fields(entries), corpus.vocab)
+
+    if fmt is Format.json:
+        from ...render.plain import to_json
+
+        write(to_json(result.as_dict()))
+        return
+    headers = ["veld", *(e.title for e in entries)]
+    flat = [{"veld": row["label"], **{str(i): v for i, v in enumerate(row["values"])}} for row in result.rows]
+    columns = ["veld", *(str(i) for i in range(len(entries)))]
+    if fmt is Format.csv:
+        from ...render.plain import to_csv
+
+        rows = [
+            {"veld": row["field"], **{e.id: v for e, v in zip(entries, row["values"], strict=True)}}
+            for row in result.rows
+        ]
+        write(to_csv(rows, ["veld", *(e.id for e in entries)]))
+        return
+    if fmt is Format.md:
+        from ...render.plain import to_markdown
+
+        write(to_markdown(flat, columns, headers))
+        return
+
+    from ...render.console import Column, make_console, print_table
+    from ...render.plain import cell
+
+    console = make_console()
+    on_terminal = console.width < 10_000
+    per_table = max(1, (console.width - 22) // MIN_COLUMN) if on_terminal else len(entries)
+    for start in range(0, len(entries), per_table):
+        chunk = range(start, min(start + per_table, len(entries)))
+        table_columns = [Column("veld", "", "bold cyan", max_width=22)]
+        table_columns += [Column(str(i), entries[i].title, max_width=None) for i in chunk]
+        rows = []
+        for row in flat:
+            shown = {"veld": row["veld"]}
+            for i in chunk:
+                text = cell(row[str(i)])
+                shown[str(i)] = (
+                    text[: SHORT_CELL - 1] + "…" if on_terminal and len(text) > SHORT_CELL else text
+                )
+            rows.append(shown)
+        print_table(console, table_columns, rows)

@@ -1,0 +1,54 @@
+"""The whole corpus as JSON Lines or CSV, every field included.
+
+JSON Lines keeps the structure (one `show --format json` record per line). CSV
+flattens it for a spreadsheet: lists of text are joined with "; ", nested items
+(sources, figures, questions, law_profile) are JSON in their cell, so nothing is
+lost and a script can read them back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from . import schema
+from .model import Entry
+from .records import full_record
+from .render.plain import LIST_SEPARATOR
+
+
+def to_jsonl(entries: Sequence[Entry]) -> str:
+    return "".join(json.dumps(full_record(e), ensure_ascii=False) + "\n" for e in entries)
+
+
+def csv_columns(entries: Sequence[Entry]) -> list[str]:
+    """id, kind, path, the schema's fields in declared order, any unknown keys, body."""
+    columns = ["id", "kind", "path", *(f.name for f in schema.FIELDS)]
+    for entry in entries:
+        for key in entry.data:
+            if key not in columns:
+                columns.append(str(key))
+    return [*columns, "body"]
+
+
+def _flat(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def to_csv(entries: Sequence[Entry]) -> str:
+    columns = csv_columns(entries)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for entry in entries:
+        record = full_record(entry)
+        writer.writerow([_flat(record.get(column)) for column in columns])
+    return out.getvalue()
