@@ -46,8 +46,16 @@ def run(
         except NotFound as err:
             hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
             fail(f"{err}{hint}")
-    chosen = [name.strip() for option in fields or () for name in option.split(",") if name.strip()]
+    from ...present import field_label
+    from ...textnorm import fold
+
     known = known_compare_fields()
+    by_label: dict[str, str] = {fold(name): name for name in known}
+    for name in known:  # the first field with a label wins ('Financiering' is funding, not financing)
+        by_label.setdefault(fold(field_label(name)), name)
+    chosen = []
+    for name in (n.strip() for option in fields or () for n in option.split(",") if n.strip()):
+        chosen.append(by_label.get(fold(name), name))  # 'Plaats' and 'place' both work
     for name in chosen:
         if name not in known:
             hint = did_you_mean(name, known)
