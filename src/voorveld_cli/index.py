@@ -19,6 +19,7 @@ import contextlib
 import json
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, Stem
 from whoosh.filedb.filestore import RamStorage
 from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
+from whoosh.util.filelock import FileLock
 
 from . import cache, corpus
 from .filters import Filters
@@ -44,6 +46,8 @@ SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 WRITE_TIMEOUT = 30.0  # seconds an explicit `voorveld index` waits for another writer
+BUILD_LOCK = "build.lock"
+STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that may still open it
 
 # Field weights: title and aliases count most, then keywords and summary, then the rest.
 BOOSTS = {"title": 5.0, "aliases": 4.0, "keywords": 2.5, "summary": 2.0, "body": 1.0, "details": 1.0}
@@ -289,7 +293,9 @@ def open_index(
     """The up-to-date index for a content root, refreshing or rebuilding as needed.
 
     Never fails for a broken, stale or unwritable index: it rebuilds, or builds in
-    memory, and says so in the report's notices.
+    memory, and says so in the report's notices. Builds are serialised by a lock
+    file, so two processes never build the same index at once; a process that
+    waited for another's build uses that build.
     """
     home = cache.index_home(root)
     notices: list[str] = []
@@ -307,26 +313,53 @@ def open_index(
         )
         return ix, report
 
-    folder = _read_current(home)
-    if not rebuild and folder is not None:
-        try:
-            ix = index.open_dir(str(folder))
-            manifest = Manifest.read(folder)
-            if manifest.schema_version != SCHEMA_VERSION:
-                notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
-            elif manifest.stamp != _stamp(root):
-                pass  # vocabulary or sources changed: validity may change everywhere
-            else:
-                report = _refresh(ix, folder, manifest, root, vocab, wait, progress)
-                return ix, report
-        except Exception as err:
-            notices.append(f"index beschadigd ({type(err).__name__}); wordt opnieuw opgebouwd")
-    new_folder = home / f"ix-{uuid.uuid4().hex[:12]}"
-    ix, _, report = _build(root, vocab, new_folder, progress)
-    _point_current(home, new_folder)
-    _remove_old(home, keep=new_folder)
+    if not rebuild:
+        opened = _open_current(home, root, vocab, wait, progress, notices)
+        if opened is not None:
+            return opened
+    lock = FileLock(str(home / BUILD_LOCK))
+    lock.acquire(blocking=True)
+    try:
+        if not rebuild:  # another process may have built it while we waited
+            opened = _open_current(home, root, vocab, wait, progress, [])
+            if opened is not None:
+                opened[1].notices[:0] = notices
+                return opened
+        new_folder = home / f"ix-{uuid.uuid4().hex[:12]}"
+        ix, _, report = _build(root, vocab, new_folder, progress)
+        old = _read_current(home)
+        _point_current(home, new_folder)
+        if old is not None and old.exists():
+            os.utime(old)  # replaced now: the clean-up grace period starts here
+        _remove_old(home, keep=new_folder)
+    finally:
+        lock.release()
     report.notices = notices + report.notices
     return ix, report
+
+
+def _open_current(
+    home: Path, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None, notices: list[str]
+) -> tuple[Any, RefreshReport] | None:
+    """The live index, refreshed; None when there is none or it must be rebuilt."""
+    folder = _read_current(home)
+    if folder is None:
+        return None
+    try:
+        ix = index.open_dir(str(folder))
+        manifest = Manifest.read(folder)
+        if manifest.schema_version != SCHEMA_VERSION:
+            notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
+            return None
+        if manifest.stamp != _stamp(root):
+            return None  # vocabulary or sources changed: validity may change everywhere
+        with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
+            reader.doc_count()
+            next(reader.all_stored_fields(), None)
+        return ix, _refresh(ix, folder, manifest, root, vocab, wait, progress)
+    except Exception as err:  # any damage means: rebuild
+        notices.append(f"index beschadigd ({type(err).__name__}); wordt opnieuw opgebouwd")
+        return None
 
 
 def _refresh(
@@ -367,9 +400,13 @@ def _refresh(
 
 
 def _remove_old(home: Path, keep: Path) -> None:
+    """Delete replaced or abandoned index folders once no reader can still be opening them."""
+    cutoff = time.time() - STALE_AFTER
     for child in home.iterdir():
         if child.is_dir() and child.name.startswith("ix-") and child != keep:
-            shutil.rmtree(child, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                if child.stat().st_mtime <= cutoff:
+                    shutil.rmtree(child, ignore_errors=True)
 
 
 # -- searching -----------------------------------------------------------------
@@ -444,6 +481,20 @@ def search(ix, root: Path, text: str, filters: Filters, limit: int = 10) -> Sear
     return result
 
 
+def search_corpus(
+    root: Path, vocab: Vocabulary, text: str, filters: Filters, limit: int = 10
+) -> tuple[SearchResult, RefreshReport]:
+    """Open (refreshing as needed) and search; an index that fails mid-search is
+    rebuilt once and the search repeated, with a notice."""
+    ix, report = open_index(root, vocab)
+    try:
+        return search(ix, root, text, filters, limit), report
+    except Exception as err:  # damage the open-time check did not see
+        ix, report = open_index(root, vocab, rebuild=True)
+        report.notices.insert(0, f"index beschadigd ({type(err).__name__}); opnieuw opgebouwd")
+        return search(ix, root, text, filters, limit), report
+
+
 def _safe_parse(schema, text: str, group) -> query.Query:
     try:
         return _parser(schema, group).parse(text)
@@ -484,4 +535,4 @@ def _correct(searcher, text: str) -> str | None:
     return " ".join(out) if changed else None
 
 
-__all__ = ["RefreshReport", "make_schema", "open_index", "search"]
+__all__ = ["RefreshReport", "make_schema", "open_index", "search", "search_corpus"]

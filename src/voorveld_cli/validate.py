@@ -252,7 +252,8 @@ def _cross_field_rules(check: _Checker, data: dict[str, Any], kind: str, body: s
 
     laws, inferred = data.get("laws"), data.get("laws_inferred")
     if isinstance(laws, list) and isinstance(inferred, list):
-        for law in sorted(set(laws) & set(inferred), key=str):
+        named = {law for law in laws if isinstance(law, str)}
+        for law in sorted(named & {law for law in inferred if isinstance(law, str)}):
             check.add(
                 "laws_inferred",
                 f"'{law}' staat ook onder laws: een wet is genoemd door de bron "

@@ -118,6 +118,20 @@ def make_filters(
         fail(str(err), 2)
 
 
+def output_path(path: Path, content_root: Path, force: bool) -> Path:
+    """Check an -o target: never inside the content tree, never over a file without --force."""
+    target = path.expanduser().resolve()
+    if target.is_relative_to(content_root.resolve()):
+        fail(f"{path} ligt in de content-map; voorveld schrijft daar alleen met 'voorveld new'.", 2)
+    if target.is_dir():
+        fail(f"{path} is een map; geef een bestandsnaam.", 2)
+    if target.exists() and not force:
+        fail(f"{path} bestaat al; gebruik --force om te overschrijven.")
+    if not target.parent.is_dir():
+        fail(f"De map {target.parent} bestaat niet.", 2)
+    return target
+
+
 def write(text: str) -> None:
     """Machine output to stdout, ending in exactly one newline."""
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

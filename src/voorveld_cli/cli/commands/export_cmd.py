@@ -32,10 +32,11 @@ def run(
     Voorbeelden: voorveld export > corpus.jsonl; voorveld export --format csv -o corpus.csv
     """
     from ...export import to_csv, to_jsonl
+    from ..options import output_path
 
-    if output is not None and output.exists() and not force:
-        fail(f"{output} bestaat al; gebruik --force om te overschrijven.")
     corpus = load_corpus(content_dir)
+    if output is not None:
+        output = output_path(output, corpus.root, force)
     text = to_jsonl(corpus.entries) if fmt is ExportFormat.jsonl else to_csv(corpus.entries)
     if output is None:
         sys.stdout.write(text)

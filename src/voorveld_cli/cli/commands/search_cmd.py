@@ -47,7 +47,7 @@ def run(
     Voorbeelden: voorveld search mantelzorg; voorveld search "sociaal makelaar" --format json;
     voorveld search eenzaamheid --province Limburg --kind initiative
     """
-    from ...index import open_index, search
+    from ...index import search_corpus
     from ...locate import ContentNotFound, find_content_root
     from ...vocabulary import load as load_vocabulary
     from ..options import make_filters, report_skipped
@@ -70,13 +70,10 @@ def run(
         vocab, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
     )
 
-    ix, report = open_index(root, vocab)
-    for notice in report.notices:
+    result, report = search_corpus(root, vocab, text, filters, limit=limit)
+    for notice in report.notices + result.notices:
         warn(notice)
     report_skipped({rel: [message] for rel, message in report.broken.items()})
-    result = search(ix, root, text, filters, limit=limit)
-    for notice in result.notices:
-        warn(notice)
     emit(result, fmt, vocab)
 
 
