@@ -15,6 +15,7 @@ from .commands import (
     compare_cmd,
     define_cmd,
     export_cmd,
+    handout_cmd,
     index_cmd,
     list_cmd,
     matrix_cmd,
@@ -60,6 +61,7 @@ app.command("compare")(compare_cmd.run)
 app.command("matrix")(matrix_cmd.run)
 app.command("stats")(stats_cmd.run)
 app.command("export")(export_cmd.run)
+app.command("handout")(handout_cmd.run)
 app.command("check")(check_cmd.run)
 app.command("index")(index_cmd.run)
 app.command("new")(new_cmd.run)
