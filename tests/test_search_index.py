@@ -126,14 +126,16 @@ def test_incremental_refresh_add_change_delete(cli, corpus_dir):
 
 def test_refresh_reads_only_changed_files(cli, corpus_dir, monkeypatch):
     cli("index", content=corpus_dir)
+    from voorveld_cli import corpus
+
     read = []
-    real = index.corpus.load_entry
+    real = corpus.load_entry
 
     def spy(kind, path, vocab):
         read.append(path.name)
         return real(kind, path, vocab)
 
-    monkeypatch.setattr(index.corpus, "load_entry", spy)
+    monkeypatch.setattr(corpus, "load_entry", spy)
     target = corpus_dir / "initiatives" / "respijt-utrecht.md"
     touch_later(target)
     result = cli("index", content=corpus_dir)

@@ -1,3 +1,3 @@
-from voorveld_cli.cli.app import main
+from voorveld_cli.cli.entry import main
 
 main()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import corpus as corpus_mod
+from .discover import discover, stray_files
 from .locate import display_path
 from .model import ERROR, WARNING, Problem
 
@@ -46,8 +47,8 @@ class CheckReport:
 
 def _unread(root: Path, paths: Sequence[Path]) -> list[Problem]:
     """Given paths the loader does not read: say why instead of passing them silently."""
-    read = {path.resolve() for _, path in corpus_mod.discover(root)}
-    stray = {path.resolve(): reason for path, reason in corpus_mod.stray_files(root)}
+    read = {path.resolve() for _, path in discover(root)}
+    stray = {path.resolve(): reason for path, reason in stray_files(root)}
     problems = []
     for path in paths:
         resolved = path.resolve()
@@ -65,10 +66,10 @@ def run_check(root: Path, only: Sequence[Path] | None = None) -> CheckReport:
     corpus = corpus_mod.load(root, only=only)
     problems = list(corpus.problems)
     if only is None:
-        for path, reason in corpus_mod.stray_files(root):
+        for path, reason in stray_files(root):
             problems.append(Problem(display_path(path), 1, "bestand", reason, WARNING))
     else:
         problems += _unread(root, only)
     problems.sort(key=lambda p: (p.path, p.line, p.field))
-    files = len(only) if only is not None else sum(1 for _ in corpus_mod.discover(root))
+    files = len(only) if only is not None else sum(1 for _ in discover(root))
     return CheckReport(problems, files)

@@ -5,11 +5,12 @@ No Typer, rich or Whoosh here: this is the library under the CLI.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, vocabulary
+from .discover import discover
 from .locate import display_path
 from .model import ERROR, WARNING, Entry, Problem
 from .parse import parse_bytes
@@ -39,30 +40,6 @@ class Corpus:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == WARNING]
-
-
-def discover(root: Path) -> Iterator[tuple[str, Path]]:
-    """(kind, path) of every Markdown file in the three content folders, sorted."""
-    for kind in schema.KINDS:
-        folder = root / schema.FOLDERS[kind]
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.md")):
-            if path.is_file():
-                yield kind, path
-
-
-def stray_files(root: Path) -> Iterator[tuple[Path, str]]:
-    """Files the loader will not read, with the reason: Markdown outside the three
-    content folders, and anything but .md inside them."""
-    folders = {root / folder for folder in schema.FOLDERS.values()}
-    for path in sorted(root.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
-        if path.parent in folders and path.suffix != ".md":
-            yield path, "wordt niet gelezen: alleen bestanden met de extensie .md tellen mee"
-        elif path.parent not in folders and path.suffix.lower() in (".md", ".markdown"):
-            yield path, "staat buiten initiatives/, cases/ en glossary/ en wordt niet gelezen"
 
 
 def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:

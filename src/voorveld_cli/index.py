@@ -33,17 +33,18 @@ from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 from whoosh.util.filelock import FileLock
 
-from . import cache, corpus
+from . import cache, discover, schema
 from .filters import Filters
 from .model import ERROR
-from .records import list_record
+from .records import list_record, plain
 from .render.plain import HIT_END, HIT_START
-from .results import Hit, SearchResult, count_facets
+from .results import Hit, SearchResult
 from .textnorm import fold, markdown_text
 from .vocabulary import SOURCES_FILE, VOCABULARY_FILE, Vocabulary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
+VOCAB_SNAPSHOT = "vocabulary.json"
 CURRENT = "CURRENT"
 WRITE_TIMEOUT = 30.0  # seconds an explicit `voorveld index` waits for another writer
 BUILD_LOCK = "build.lock"
@@ -90,12 +91,14 @@ def make_schema() -> fields.Schema:
         body=fields.TEXT(analyzer=text, field_boost=BOOSTS["body"], stored=True),
         details=fields.TEXT(analyzer=text, field_boost=BOOSTS["details"], stored=True),
         spell=fields.TEXT(analyzer=plain_analyzer(), spelling=True),
-        # exact-match facets for filters; values lowercased
-        themes=fields.KEYWORD(commas=True, lowercase=True),
-        laws=fields.KEYWORD(commas=True, lowercase=True),
-        laws_all=fields.KEYWORD(commas=True, lowercase=True),
-        places=fields.KEYWORD(commas=True, lowercase=True),
-        province=fields.KEYWORD(commas=True, lowercase=True),
+        # Exact values for filters and facet counts (keys as in vocabulary.yml);
+        # places are folded ('den haag') because people type them freely.
+        themes=fields.KEYWORD(commas=True),
+        laws=fields.KEYWORD(commas=True),
+        laws_inferred=fields.KEYWORD(commas=True),
+        laws_all=fields.KEYWORD(commas=True),
+        places=fields.KEYWORD(commas=True),
+        province=fields.KEYWORD(commas=True),
         record=fields.STORED(),
     )
 
@@ -149,6 +152,7 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "spell": " ".join((title, aliases, keywords, summary, body, *details)),
         "themes": ",".join(entry.as_list("themes")),
         "laws": ",".join(laws),
+        "laws_inferred": ",".join(entry.as_list("laws_inferred")),
         "laws_all": ",".join(laws_all),
         "places": ",".join(places),
         "province": ",".join(entry.as_list("province")),
@@ -195,9 +199,11 @@ class RefreshReport:
 def _scan(root: Path) -> dict[str, tuple[int, int, str]]:
     """Stat every content file: rel path -> (mtime_ns, size, kind). Reads nothing."""
     found = {}
-    for kind, path in corpus.discover(root):
-        st = path.stat()
-        found[path.relative_to(root).as_posix()] = (st.st_mtime_ns, st.st_size, kind)
+    for kind, entries in discover.scan(root):
+        folder = schema.FOLDERS[kind]
+        for entry in entries:
+            st = entry.stat()
+            found[f"{folder}/{entry.name}"] = (st.st_mtime_ns, st.st_size, kind)
     return found
 
 
@@ -237,6 +243,8 @@ def _index_entries(
     progress: Progress | None,
     update: bool,
 ) -> None:
+    from . import corpus  # parsing (and YAML) only when files must be read
+
     for done, rel in enumerate(rels, 1):
         mtime, size, kind = scan[rel]
         entry, problems = corpus.load_entry(kind, root / rel, vocab)
@@ -278,8 +286,26 @@ def _build(
         writer.cancel()
         raise
     if storage_folder is not None:
+        (storage_folder / VOCAB_SNAPSHOT).write_text(
+            json.dumps({"stamp": manifest.stamp, "vocabulary": plain(vocab.to_dict())}), "utf-8"
+        )
         manifest.write(storage_folder)
     return ix, manifest, report
+
+
+def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
+    """The vocabulary, from the index's snapshot when vocabulary.yml and sources.yml
+    are unchanged (no YAML parsing on a plain search), else read from the files.
+    Returns (vocabulary, problems)."""
+    folder = _read_current(cache.index_home(root))
+    if folder is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, IndexError):
+            snapshot = json.loads((folder / VOCAB_SNAPSHOT).read_text("utf-8"))
+            if snapshot["stamp"] == _stamp(root):
+                return Vocabulary.from_dict(snapshot["vocabulary"]), []
+    from .vocabulary import load
+
+    return load(root)
 
 
 def open_index(
@@ -433,7 +459,7 @@ def _filter_query(filters: Filters) -> query.Query | None:
 
     def any_of(fieldname: str, values) -> None:
         if values:
-            parts.append(query.Or([query.Term(fieldname, str(v).lower()) for v in values]))
+            parts.append(query.Or([query.Term(fieldname, str(v)) for v in values]))
 
     any_of("kind", filters.kinds)
     any_of("themes", filters.themes)
@@ -443,9 +469,41 @@ def _filter_query(filters: Filters) -> query.Query | None:
     return query.And(parts) if parts else None
 
 
-def _run(searcher, parsed, filter_q):
-    # limit=None: every match is needed for the total and the facet counts.
-    return searcher.search(parsed, limit=None, filter=filter_q, terms=True)
+def _run(searcher, parsed, filter_q, limit: int):
+    return searcher.search(parsed, limit=limit, filter=filter_q, terms=True)
+
+
+# Facet key in the JSON -> index field that holds the exact values.
+FACET_FIELDS = {
+    "kind": "kind",
+    "themes": "themes",
+    "laws": "laws",
+    "laws_inferred": "laws_inferred",
+    "province": "province",
+}
+
+
+def _matching(searcher, parsed, filter_q) -> set[int]:
+    """Every matching document number (not only the top N), respecting the filter."""
+    docs = set(searcher.docs_for_query(parsed))
+    if filter_q is not None:
+        docs &= set(searcher.docs_for_query(filter_q))
+    return docs
+
+
+def _facets(searcher, docs: set[int]) -> dict[str, dict[str, int]]:
+    """Counts per facet value over the matching documents, from the postings of the
+    few facet terms; no stored document is read."""
+    reader = searcher.reader()
+    facets: dict[str, dict[str, int]] = {}
+    for key, fieldname in FACET_FIELDS.items():
+        counts = {}
+        for term in reader.field_terms(fieldname):
+            n = len(docs.intersection(reader.postings(fieldname, term).all_ids()))
+            if n:
+                counts[term] = n
+        facets[key] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return facets
 
 
 def search(ix, root: Path, text: str, filters: Filters, limit: int = 10) -> SearchResult:
@@ -456,27 +514,25 @@ def search(ix, root: Path, text: str, filters: Filters, limit: int = 10) -> Sear
     filter_q = _filter_query(filters)
     with ix.searcher() as searcher:
         parsed = _safe_parse(ix.schema, text, qparser.AndGroup)
-        hits = _run(searcher, parsed, filter_q)
+        hits = _run(searcher, parsed, filter_q, limit)
         if hits.is_empty() and len(text.split()) > 1:
             parsed = _safe_parse(ix.schema, text, qparser.OrGroup)
-            hits = _run(searcher, parsed, filter_q)
+            hits = _run(searcher, parsed, filter_q, limit)
             result.mode = "or"
         if hits.is_empty():
             corrected = _correct(searcher, text)
             if corrected and fold(corrected) != fold(text):
                 result.suggestion = corrected
                 parsed = _safe_parse(ix.schema, corrected, qparser.AndGroup)
-                hits = _run(searcher, parsed, filter_q)
+                hits = _run(searcher, parsed, filter_q, limit)
+        docs = _matching(searcher, parsed, filter_q) if not hits.is_empty() else set()
+        result.total = len(docs)
+        result.facets = _facets(searcher, docs)
         hits.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
         hits.formatter = _MarkFormatter()
-        records = []
-        for hit in hits:
+        for hit in hits[:limit]:
             record = dict(hit["record"])
             record["path"] = display_path(root / hit["path"])
-            records.append(record)
-        result.total = len(records)
-        result.facets = count_facets(records)
-        for hit, record in list(zip(hits, records, strict=True))[:limit]:
             result.hits.append(Hit(record=record, score=float(hit.score), snippet=_snippet(hit)))
     return result
 

@@ -7,9 +7,6 @@ from typing import Any
 
 from .render.plain import strip_marks
 
-# Facet keys are the record fields they count.
-FACET_FIELDS = ("kind", "themes", "laws", "laws_inferred", "province")
-
 
 @dataclass
 class Hit:
@@ -52,17 +49,3 @@ class SearchResult:
             ],
             "facets": self.facets,
         }
-
-
-def count_facets(records: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    """Counts per value of each facet field over all matching records, largest first."""
-    facets: dict[str, dict[str, int]] = {}
-    for name in FACET_FIELDS:
-        counts: dict[str, int] = {}
-        for record in records:
-            values = record.get(name)
-            for value in values if isinstance(values, list) else [values]:
-                if value:
-                    counts[value] = counts.get(value, 0) + 1
-        facets[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return facets

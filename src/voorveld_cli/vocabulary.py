@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from .model import Problem
-from .parse import decode, load_yaml
 from .textnorm import fold, suggest
 
 VOCABULARY_FILE = "vocabulary.yml"
@@ -61,6 +60,22 @@ class Vocabulary:
         value = self.values(name).get(key)
         return value.label if value else key
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe snapshot, so a search can skip YAML when nothing changed."""
+        lists = {
+            name: [[v.key, v.label, list(v.aliases), v.term, v.number] for v in values.values()]
+            for name, values in self.lists.items()
+        }
+        return {"lists": lists, "sources": self.sources}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Vocabulary:
+        vocab = cls(sources=data["sources"])
+        for name, rows in data["lists"].items():
+            vocab.lists[name] = {row[0]: Value(row[0], row[1], tuple(row[2]), row[3], row[4]) for row in rows}
+        vocab._index()
+        return vocab
+
     def _index(self) -> None:
         self._lookup = {}
         for name, values in self.lists.items():
@@ -113,6 +128,8 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
 
 
 def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Problem]]:
+    from .parse import decode, load_yaml  # YAML only when the files are really read
+
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -66,7 +66,3 @@ app.command("check")(check_cmd.run)
 app.command("index")(index_cmd.run)
 app.command("new")(new_cmd.run)
 app.command("schema")(schema_cmd.run)
-
-
-def main() -> None:
-    app()

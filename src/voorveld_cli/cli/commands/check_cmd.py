@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir, fail, write
+from ..options import ContentDir
+from ..output import fail, write
 
 
 class CheckFormat(str, Enum):

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir, Format, FormatOption, fail, load_corpus, write
+from ..options import ContentDir, Format, FormatOption
+from ..output import fail, load_corpus, write
 
 SHORT_CELL = 180  # characters of one cell on a terminal; pipes and files get everything
 MIN_COLUMN = 26

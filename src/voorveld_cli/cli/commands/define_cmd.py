@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir, fail, load_corpus
+from ..options import ContentDir
+from ..output import fail, load_corpus
 from .show_cmd import ShowFormat, emit_entry
 
 

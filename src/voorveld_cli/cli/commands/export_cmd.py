@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir, fail, load_corpus
+from ..options import ContentDir
+from ..output import fail, load_corpus
 
 
 class ExportFormat(str, Enum):
@@ -32,7 +33,7 @@ def run(
     Voorbeelden: voorveld export > corpus.jsonl; voorveld export --format csv -o corpus.csv
     """
     from ...export import to_csv, to_jsonl
-    from ..options import output_path
+    from ..output import output_path
 
     corpus = load_corpus(content_dir)
     if output is not None:

@@ -17,10 +17,8 @@ from ..options import (
     PlaceOption,
     ProvinceOption,
     ThemeOption,
-    fail,
-    load_corpus,
-    make_filters,
 )
+from ..output import fail, load_corpus, make_filters
 
 
 class HandoutFormat(str, Enum):
@@ -60,7 +58,7 @@ def run(
     from ...filters import apply
     from ...handouts import html, markdown, model
     from ...lookup import NotFound, find_entry
-    from ..options import output_path
+    from ..output import output_path
 
     corpus = load_corpus(content_dir)
     filters = make_filters(

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir, fail, warn
+from ..options import ContentDir
+from ..output import fail, warn
 
 
 def run(
@@ -24,7 +25,7 @@ def run(
     from ...index import open_index
     from ...locate import ContentNotFound, find_content_root
     from ...vocabulary import load as load_vocabulary
-    from ..options import report_skipped
+    from ..output import report_skipped
 
     try:
         root = find_content_root(content_dir)

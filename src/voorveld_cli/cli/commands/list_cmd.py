@@ -17,11 +17,8 @@ from ..options import (
     PlaceOption,
     ProvinceOption,
     ThemeOption,
-    load_corpus,
-    make_filters,
-    warn,
-    write,
 )
+from ..output import load_corpus, make_filters, warn, write
 
 
 class Sort(str, Enum):

@@ -17,10 +17,8 @@ from ..options import (
     PlaceOption,
     ProvinceOption,
     ThemeOption,
-    load_corpus,
-    make_filters,
-    write,
 )
+from ..output import load_corpus, make_filters, write
 
 
 class RowAxis(str, Enum):

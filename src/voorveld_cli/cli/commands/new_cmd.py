@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir, fail, load_corpus, write
+from ..options import ContentDir
+from ..output import fail, load_corpus, write
 
 
 def run(

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir, fail, load_corpus, write
+from ..options import ContentDir
+from ..output import fail, load_corpus, write
 
 
 class SchemaFormat(str, Enum):

@@ -12,10 +12,8 @@ from ..options import (
     PlaceOption,
     ProvinceOption,
     ThemeOption,
-    load_corpus,
-    make_filters,
-    write,
 )
+from ..output import load_corpus, make_filters, write
 
 FACET_LABELS = {
     "kind": "soort",

@@ -1,0 +1,96 @@
+"""Runtime helpers every command uses: messages, exit codes, loading, writing.
+
+No Typer here, so the fast path of `voorveld search` (fastpath.py) can use them
+without paying for Typer's start-up.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+    from ..filters import Filters
+    from ..vocabulary import Vocabulary
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """A clear message on stderr and an exit code; never a traceback."""
+    sys.stderr.write(f"voorveld: {message}\n")
+    raise SystemExit(code)
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"waarschuwing: {message}\n")
+
+
+def load_corpus(content_dir: Path | None) -> Corpus:
+    """The corpus for a read command: broken files are skipped with one warning each."""
+    from ..corpus import load
+    from ..locate import ContentNotFound, find_content_root
+
+    try:
+        root = find_content_root(content_dir)
+    except ContentNotFound as err:
+        fail(str(err), 2 if content_dir else 1)
+    corpus = load(root)
+    report_skipped(corpus.skipped)
+    for problem in corpus.problems:
+        if problem.path.endswith(("vocabulary.yml", "sources.yml")) and problem.severity == "error":
+            warn(str(problem))
+    return corpus
+
+
+def report_skipped(skipped: dict[str, list]) -> None:
+    for path, problems in skipped.items():
+        first = str(problems[0]) if problems else path
+        more = f"; nog {len(problems) - 1} probleem/problemen" if len(problems) > 1 else ""
+        warn(f"{first} -- bestand overgeslagen{more}, zie 'voorveld check'")
+
+
+def make_filters(
+    vocab: Vocabulary, *, kind=None, theme=None, law=None, place=None, province=None, explicit: bool = False
+) -> Filters:
+    from ..filters import FilterError, build
+
+    try:
+        return build(
+            vocab,
+            kinds=kind or (),
+            themes=theme or (),
+            laws=law or (),
+            places=place or (),
+            provinces=province or (),
+            explicit_only=explicit,
+        )
+    except FilterError as err:
+        fail(str(err), 2)
+
+
+def output_path(path: Path, content_root: Path, force: bool) -> Path:
+    """Check an -o target: never inside the content tree, never over a file without --force."""
+    target = path.expanduser().resolve()
+    if target.is_relative_to(content_root.resolve()):
+        fail(f"{path} ligt in de content-map; voorveld schrijft daar alleen met 'voorveld new'.", 2)
+    if target.is_dir():
+        fail(f"{path} is een map; geef een bestandsnaam.", 2)
+    if target.exists() and not force:
+        fail(f"{path} bestaat al; gebruik --force om te overschrijven.")
+    if not target.parent.is_dir():
+        fail(f"De map {target.parent} bestaat niet.", 2)
+    return target
+
+
+def write(text: str) -> None:
+    """Machine output to stdout, ending in exactly one newline."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
