@@ -6,8 +6,8 @@ out of the content tree (a read-only install works) and out of git.
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from pathlib import Path
 
 from .textnorm import slugify
@@ -26,7 +26,8 @@ def cache_root() -> Path:
 def index_home(content_root: Path) -> Path:
     """The folder for one content root: readable name plus a hash of the full path."""
     resolved = str(content_root.resolve())
-    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:12]
+    data = resolved.encode("utf-8")
+    digest = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"  # zlib: no OpenSSL load at start-up
     return (
         cache_root() / f"{slugify(content_root.parent.name + '-' + content_root.name) or 'content'}-{digest}"
     )

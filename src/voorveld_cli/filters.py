@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import schema
-from .model import Entry
 from .textnorm import did_you_mean, fold
 from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .model import Entry
 
 
 class FilterError(ValueError):

@@ -20,7 +20,6 @@ import json
 import os
 import shutil
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +34,6 @@ from whoosh.util.filelock import FileLock
 
 from . import cache, discover, schema
 from .filters import Filters
-from .model import ERROR
-from .records import list_record, plain
 from .render.plain import HIT_END, HIT_START
 from .results import Hit, SearchResult
 from .textnorm import fold, markdown_text
@@ -106,6 +103,8 @@ def make_schema() -> fields.Schema:
 
 def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
     """One entry as a Whoosh document."""
+    from .records import list_record
+
     record = list_record(entry)
     record.pop("path")
     theme_labels = [vocab.label("themes", t) for t in entry.as_list("themes")]
@@ -179,7 +178,7 @@ class Manifest:
         return cls(data["schema_version"], data["stamp"], data["files"])
 
     def write(self, folder: Path) -> None:
-        tmp = folder / f"{MANIFEST}.{uuid.uuid4().hex}.tmp"
+        tmp = folder / f"{MANIFEST}.{os.urandom(8).hex()}.tmp"
         tmp.write_text(
             json.dumps({"schema_version": self.schema_version, "stamp": self.stamp, "files": self.files}),
             "utf-8",
@@ -231,7 +230,7 @@ def _read_current(home: Path) -> Path | None:
 
 
 def _point_current(home: Path, folder: Path) -> None:
-    tmp = home / f"{CURRENT}.{uuid.uuid4().hex}.tmp"
+    tmp = home / f"{CURRENT}.{os.urandom(8).hex()}.tmp"
     tmp.write_text(folder.name, "utf-8")
     os.replace(tmp, home / CURRENT)
 
@@ -248,6 +247,7 @@ def _index_entries(
     update: bool,
 ) -> None:
     from . import corpus  # parsing (and YAML) only when files must be read
+    from .model import ERROR
 
     for done, rel in enumerate(rels, 1):
         mtime, size, kind = scan[rel]
@@ -300,6 +300,8 @@ def _build(
         writer.cancel()
         raise
     if storage_folder is not None:
+        from .records import plain
+
         (storage_folder / VOCAB_SNAPSHOT).write_text(
             json.dumps({"stamp": manifest.stamp, "vocabulary": plain(vocab.to_dict())}), "utf-8"
         )
@@ -365,7 +367,7 @@ def open_index(
             if opened is not None:
                 opened[1].notices[:0] = notices
                 return opened
-        new_folder = home / f"ix-{uuid.uuid4().hex[:12]}"
+        new_folder = home / f"ix-{os.urandom(6).hex()}"
         ix, _, report = _build(root, vocab, new_folder, progress)
         old = _read_current(home)
         _point_current(home, new_folder)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Problem
 from .textnorm import fold, suggest
+
+if TYPE_CHECKING:
+    from .model import Problem
 
 VOCABULARY_FILE = "vocabulary.yml"
 SOURCES_FILE = "sources.yml"
@@ -88,6 +90,8 @@ class Vocabulary:
 
 def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
     """Read vocabulary.yml and sources.yml from a content root."""
+    from .model import Problem
+
     vocab = Vocabulary()
     problems: list[Problem] = []
     prefix = f"{display}/" if display else ""
@@ -128,6 +132,7 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
 
 
 def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Problem]]:
+    from .model import Problem
     from .parse import decode, load_yaml  # YAML only when the files are really read
 
     try:
@@ -146,6 +151,8 @@ def _values(
     raw: Any, name: str, lines: dict[str, int], shown: str, problems: list[Problem]
 ) -> dict[str, Value]:
     """Accepts a list of keys, a mapping key -> list of aliases, or key -> {label, aliases, ...}."""
+    from .model import Problem
+
     values: dict[str, Value] = {}
     if isinstance(raw, list):
         for item in raw:
