@@ -16,6 +16,7 @@ schema version or vocabulary change means a full rebuild.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -26,22 +27,23 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import fields, highlight, index, qparser, query
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.filedb.filestore import RamStorage
 from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 from whoosh.util.filelock import FileLock
 
-from . import cache, discover, schema
+from . import cache, discover, dutch, schema, synonyms
 from .filters import Filters
 from .render.plain import HIT_END, HIT_START
 from .results import Hit, SearchResult
 from .textnorm import fold, markdown_text
 from .vocabulary import SOURCES_FILE, VOCABULARY_FILE, Vocabulary
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
+SYNONYMS = "synonyms.json"
 CURRENT = "CURRENT"
 WRITE_TIMEOUT = 30.0  # seconds an explicit `voorveld index` waits for another writer
 BUILD_LOCK = "build.lock"
@@ -59,15 +61,52 @@ Progress = Callable[[int, int], None]
 # -- analysis ------------------------------------------------------------------
 
 
+@functools.cache
+def _stemmer() -> dutch.Stemmer:
+    from whoosh.lang.snowball.dutch import DutchStemmer
+
+    return dutch.Stemmer(DutchStemmer().stem)
+
+
+class DutchStemFilter(Filter):
+    """Snowball Dutch plus the repairs in dutch.py (singular and plural meet,
+    ouderen and ouders stay apart)."""
+
+    def __call__(self, tokens):
+        stem = _stemmer().stem
+        for token in tokens:
+            if not token.stopped:
+                token.text = stem(token.text)
+            yield token
+
+
+class CompoundFilter(Filter):
+    """At index time, also index the known parts of a compound at the same position
+    ('mantelzorg' is found by 'zorg'); a query word is left whole, so 'mantelzorg'
+    does not find every text about 'zorg'."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            yield token
+            if token.mode == "query" or token.stopped:
+                continue
+            original = token.text
+            for part in dutch.compound_parts(original):
+                token.text = part
+                yield token
+            token.text = original
+
+
 def dutch_analyzer():
-    """Words, lowercased, accents folded (cliënten -> clienten), Dutch stop words out,
-    Snowball Dutch stemming."""
+    """Words (keeping zzp'er whole), lowercased, accents folded (cliënten -> clienten),
+    Dutch stop words out, compound parts added, then stemmed."""
     return (
         RegexTokenizer(r"\w+(?:['’]\w+)*")
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(stoplist=stopwords_for_language("nl"), minsize=1)
-        | StemFilter(lang="nl")
+        | CompoundFilter()
+        | DutchStemFilter()
     )
 
 
@@ -98,6 +137,7 @@ def make_schema() -> fields.Schema:
         places=fields.KEYWORD(commas=True),
         province=fields.KEYWORD(commas=True),
         record=fields.STORED(),
+        names=fields.STORED(),  # a term's title and aliases, for search synonyms
     )
 
 
@@ -160,6 +200,7 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "places": ",".join(places),
         "province": ",".join(entry.as_list("province")),
         "record": record,
+        "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
     }
 
 
@@ -305,8 +346,31 @@ def _build(
         (storage_folder / VOCAB_SNAPSHOT).write_text(
             json.dumps({"stamp": manifest.stamp, "vocabulary": plain(vocab.to_dict())}), "utf-8"
         )
+        _write_synonyms(ix, storage_folder, vocab)
         manifest.write(storage_folder)
     return ix, manifest, report
+
+
+def synonym_table(ix, vocab: Vocabulary) -> dict[str, list[str]]:
+    """Names that mean the same: each law with its aliases, each term with its aliases."""
+    groups = [[value.key, *value.aliases] for value in vocab.values("laws").values()]
+    with ix.searcher() as searcher:
+        groups += [doc["names"] for doc in searcher.documents(kind="term") if doc.get("names")]
+    return synonyms.table(groups)
+
+
+def _write_synonyms(ix, folder: Path, vocab: Vocabulary) -> None:
+    tmp = folder / f"{SYNONYMS}.{os.urandom(8).hex()}.tmp"
+    tmp.write_text(json.dumps(synonym_table(ix, vocab), ensure_ascii=False), "utf-8")
+    os.replace(tmp, folder / SYNONYMS)
+
+
+def _read_synonyms(ix, vocab: Vocabulary) -> dict[str, list[str]]:
+    folder = getattr(ix.storage, "folder", None)
+    if folder:
+        with contextlib.suppress(OSError, ValueError):
+            return json.loads((Path(folder) / SYNONYMS).read_text("utf-8"))
+    return synonym_table(ix, vocab)  # an in-memory index: compute it
 
 
 def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
@@ -436,6 +500,8 @@ def _refresh(
     except BaseException:
         writer.cancel()
         raise
+    if any(rel.startswith(schema.FOLDERS["term"] + "/") for rel in added + changed + deleted):
+        _write_synonyms(ix, folder, vocab)
     manifest.write(folder)
     report.added, report.changed, report.deleted = len(added), len(changed), len(deleted)
     return report
@@ -522,17 +588,25 @@ def _facets(searcher, docs: set[int]) -> dict[str, dict[str, int]]:
     return facets
 
 
-def search(ix, root: Path, text: str, filters: Filters, limit: int = 10) -> SearchResult:
+def search(
+    ix,
+    root: Path,
+    text: str,
+    filters: Filters,
+    limit: int = 10,
+    synonym_names: dict[str, list[str]] | None = None,
+) -> SearchResult:
     """Ranked hits with snippets and facet counts. Never raises on odd query syntax."""
     from .locate import display_path
 
     result = SearchResult(query=text, total=0)
     filter_q = _filter_query(filters)
+    expanded = synonyms.rewrite(text, synonym_names or {})
     with ix.searcher() as searcher:
-        parsed = _safe_parse(ix.schema, text, qparser.AndGroup)
+        parsed = _safe_parse(ix.schema, expanded, qparser.AndGroup)
         hits = _run(searcher, parsed, filter_q, limit)
         if hits.is_empty() and len(text.split()) > 1:
-            parsed = _safe_parse(ix.schema, text, qparser.OrGroup)
+            parsed = _safe_parse(ix.schema, expanded, qparser.OrGroup)
             hits = _run(searcher, parsed, filter_q, limit)
             result.mode = "or"
         if hits.is_empty():
@@ -560,11 +634,11 @@ def search_corpus(
     rebuilt once and the search repeated, with a notice."""
     ix, report = open_index(root, vocab)
     try:
-        return search(ix, root, text, filters, limit), report
+        return search(ix, root, text, filters, limit, _read_synonyms(ix, vocab)), report
     except Exception as err:  # damage the open-time check did not see
         ix, report = open_index(root, vocab, rebuild=True)
         report.notices.insert(0, f"index beschadigd ({type(err).__name__}); opnieuw opgebouwd")
-        return search(ix, root, text, filters, limit), report
+        return search(ix, root, text, filters, limit, _read_synonyms(ix, vocab)), report
 
 
 def _safe_parse(schema, text: str, group) -> query.Query:
