@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, vocabulary
-from .discover import discover
+from .discover import scan, stamp
+from .entry_cache import EntryCache
 from .locate import display_path
 from .model import ERROR, WARNING, Entry, Problem
 from .parse import parse_bytes
@@ -70,15 +71,30 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
     return entry, problems
 
 
-def load(root: Path, only: Iterable[Path] | None = None) -> Corpus:
+def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -> Corpus:
     """Load every entry under root. With `only`, validate just those files but still
-    read the rest, so cross-file rules (ids, related) have the whole picture."""
+    read the rest, so cross-file rules (ids, related) have the whole picture.
+    With `cached`, unchanged files come from the entry cache (entry_cache.py)."""
     vocab, problems = vocabulary.load(root, display_path(root))
     corpus = Corpus(root=root, vocab=vocab, problems=problems)
     wanted = {p.resolve() for p in only} if only is not None else None
+    store = EntryCache(root, stamp(root)) if cached else None
+    seen: set[str] = set()
 
-    for kind, path in discover(root):
-        entry, found = load_entry(kind, path, vocab)
+    for kind, item in ((kind, item) for kind, items in scan(root) for item in items):
+        path = Path(item.path)
+        rel = f"{schema.FOLDERS[kind]}/{item.name}"
+        seen.add(rel)
+        hit = None
+        if store is not None:
+            st = item.stat()
+            hit = store.get(rel, kind, path, st, display_path(path))
+        if hit is not None:
+            entry, found = hit
+        else:
+            entry, found = load_entry(kind, path, vocab)
+            if store is not None:
+                store.put(rel, st, entry, found)
         if wanted is None or path.resolve() in wanted:
             corpus.problems.extend(found)
         if entry is None:
@@ -86,6 +102,9 @@ def load(root: Path, only: Iterable[Path] | None = None) -> Corpus:
         else:
             corpus.entries.append(entry)
 
+    if store is not None:
+        store.forget_missing(seen)
+        store.save()
     corpus.problems.extend(cross_file_problems(corpus, wanted))
     corpus.entries.sort(key=sort_key)
     return corpus

@@ -30,6 +30,19 @@ def scan(root: Path) -> list[tuple[str, list[os.DirEntry]]]:
     return found
 
 
+def stamp(root: Path) -> list:
+    """Size and modification time of vocabulary.yml and sources.yml: when these
+    change, every file's validity may change, so derived caches start over."""
+    out = []
+    for name in ("vocabulary.yml", "sources.yml"):
+        try:
+            st = (root / name).stat()
+            out.append([name, st.st_mtime_ns, st.st_size])
+        except OSError:
+            out.append([name, 0, 0])
+    return out
+
+
 def stray_files(root: Path) -> Iterator[tuple[Path, str]]:
     """Files the loader will not read, with the reason: Markdown outside the three
     content folders, and anything but .md inside them."""

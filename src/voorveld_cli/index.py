@@ -38,7 +38,7 @@ from .filters import Filters
 from .render.plain import HIT_END, HIT_START
 from .results import Hit, SearchResult
 from .textnorm import fold, markdown_text
-from .vocabulary import SOURCES_FILE, VOCABULARY_FILE, Vocabulary
+from .vocabulary import Vocabulary
 
 SCHEMA_VERSION = 5
 MANIFEST = "manifest.json"
@@ -251,17 +251,6 @@ def _scan(root: Path) -> dict[str, tuple[int, int, str]]:
     return found
 
 
-def _stamp(root: Path) -> list:
-    out = []
-    for name in (VOCABULARY_FILE, SOURCES_FILE):
-        try:
-            st = (root / name).stat()
-            out.append([name, st.st_mtime_ns, st.st_size])
-        except OSError:
-            out.append([name, 0, 0])
-    return out
-
-
 def _read_current(home: Path) -> Path | None:
     try:
         name = (home / CURRENT).read_text("utf-8").strip()
@@ -325,7 +314,7 @@ def _build(
 ) -> tuple[Any, Manifest, RefreshReport]:
     """A complete index in a new folder (or in memory when storage_folder is None)."""
     scan = _scan(root)
-    manifest = Manifest(schema_version=SCHEMA_VERSION, stamp=_stamp(root))
+    manifest = Manifest(schema_version=SCHEMA_VERSION, stamp=discover.stamp(root))
     report = RefreshReport(folder=storage_folder, rebuilt=True, added=len(scan), total=len(scan))
     if storage_folder is None:
         ix = RamStorage().create_index(make_schema())
@@ -381,7 +370,7 @@ def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
     if folder is not None:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError, IndexError):
             snapshot = json.loads((folder / VOCAB_SNAPSHOT).read_text("utf-8"))
-            if snapshot["stamp"] == _stamp(root):
+            if snapshot["stamp"] == discover.stamp(root):
                 return Vocabulary.from_dict(snapshot["vocabulary"]), []
     from .vocabulary import load
 
@@ -457,7 +446,7 @@ def _open_current(
         if manifest.schema_version != SCHEMA_VERSION:
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
-        if manifest.stamp != _stamp(root):
+        if manifest.stamp != discover.stamp(root):
             return None  # vocabulary or sources changed: validity may change everywhere
         with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
             reader.doc_count()

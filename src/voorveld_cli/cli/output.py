@@ -43,7 +43,7 @@ def load_corpus(content_dir: Path | None) -> Corpus:
         root = find_content_root(content_dir)
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
-    corpus = load(root)
+    corpus = load(root, cached=True)
     report_skipped(corpus.skipped)
     for problem in corpus.problems:
         if problem.path.endswith(("vocabulary.yml", "sources.yml")) and problem.severity == "error":
