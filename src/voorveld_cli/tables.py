@@ -12,7 +12,7 @@ from typing import Any
 
 from . import schema
 from .model import Entry
-from .present import field_label, figure_text
+from .present import field_label, value_text
 from .vocabulary import Vocabulary
 
 # Default rows of `compare`, per kind.
@@ -49,33 +49,13 @@ EXPLICIT_MARK, INFERRED_MARK = "●", "○"
 
 
 def compare_value(entry: Entry, name: str, vocab: Vocabulary) -> Any:
-    """A field of an entry as a compare cell: a string, a list of strings, or ''."""
+    """A field of an entry as a compare cell: a string, a list of strings, or ''.
+    Law profile points (in_force, goal, ...) are read from `law_profile`."""
     if name in schema.LAW_PROFILE_KEYS:
         profile = entry.get("law_profile") or {}
         return profile.get(name, "") if isinstance(profile, dict) else ""
-    value = entry.get(name)
-    if value is None or value == [] or value == "":
-        return ""
-    if name == "themes":
-        return [vocab.label("themes", key) for key in entry.as_list(name)]
-    if name == "part":
-        return vocab.label("case_parts", str(value))
-    if name == "figures":
-        return [figure_text(item) for item in value if isinstance(item, dict)]
-    if name == "questions":
-        return [str(item.get("text", "")) for item in value if isinstance(item, dict)]
-    if name == "sources":
-        out = []
-        for ref in entry.as_list("sources"):
-            if isinstance(ref, dict):
-                where = f"p. {ref['pages']}" if ref.get("pages") else ref.get("section", "")
-                out.append(f"{ref.get('source', '')}, {where}".rstrip(", "))
-        return out
-    if name in ("place", "province"):
-        return entry.as_list(name)
-    if isinstance(value, (list, str, int, float)):
-        return value
-    return str(value)
+    value = value_text(entry, name, vocab)
+    return value if isinstance(value, (list, str, int, float)) else str(value)
 
 
 def default_compare_fields(entries: Sequence[Entry]) -> tuple[str, ...]:

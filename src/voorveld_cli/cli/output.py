@@ -77,6 +77,17 @@ def make_filters(
         fail(str(err), 2)
 
 
+def find_or_fail(corpus: Corpus, wanted: str):
+    """The entry with this id (or unambiguous title/alias), or a clear exit with suggestions."""
+    from ..lookup import NotFound, find_entry
+
+    try:
+        return find_entry(corpus, wanted)
+    except NotFound as err:
+        hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
+        fail(f"{err}{hint}")
+
+
 def output_path(path: Path, content_root: Path, force: bool) -> Path:
     """Check an -o target: never inside the content tree, never over a file without --force."""
     target = path.expanduser().resolve()

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..options import ContentDir, Format, FormatOption
-from ..output import fail, load_corpus, write
+from ..output import fail, find_or_fail, load_corpus, write
 
 SHORT_CELL = 180  # characters of one cell on a terminal; pipes and files get everything
 MIN_COLUMN = 26
@@ -33,20 +33,13 @@ def run(
     Voorbeelden: voorveld compare athos kunst-op-recept; voorveld compare wmo-2015 participatiewet
     (de twee wetten naast elkaar); voorveld compare athos de-serre --fields place,funding,figures --format md
     """
-    from ...lookup import NotFound, find_entry
     from ...tables import compare, default_compare_fields, known_compare_fields
     from ...textnorm import did_you_mean
 
     if len(ids) < 2:
         fail("Geef minstens twee ids om te vergelijken.", 2)
     corpus = load_corpus(content_dir)
-    entries = []
-    for wanted in ids:
-        try:
-            entries.append(find_entry(corpus, wanted))
-        except NotFound as err:
-            hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
-            fail(f"{err}{hint}")
+    entries = [find_or_fail(corpus, wanted) for wanted in ids]
     from ...present import field_label
     from ...textnorm import fold
 

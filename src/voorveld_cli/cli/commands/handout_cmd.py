@@ -18,7 +18,7 @@ from ..options import (
     ProvinceOption,
     ThemeOption,
 )
-from ..output import fail, load_corpus, make_filters
+from ..output import fail, find_or_fail, load_corpus, make_filters
 
 
 class HandoutFormat(str, Enum):
@@ -57,7 +57,6 @@ def run(
     """
     from ...filters import apply
     from ...handouts import html, markdown, model
-    from ...lookup import NotFound, find_entry
     from ..output import output_path
 
     corpus = load_corpus(content_dir)
@@ -65,13 +64,7 @@ def run(
         corpus.vocab, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
     )
     if ids:
-        entries = []
-        for wanted in ids:
-            try:
-                entries.append(find_entry(corpus, wanted))
-            except NotFound as err:
-                hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
-                fail(f"{err}{hint}")
+        entries = [find_or_fail(corpus, wanted) for wanted in ids]
         entries = [e for e in entries if filters.is_empty() or e in apply(entries, filters)]
     elif filters.is_empty():
         fail("Geef een of meer ids, of filters zoals --kind case --theme eenzaamheid.", 2)

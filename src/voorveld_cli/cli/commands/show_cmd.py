@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..options import ContentDir
-from ..output import fail, load_corpus, write
+from ..output import find_or_fail, load_corpus, write
 
 
 class ShowFormat(str, Enum):
@@ -26,15 +26,8 @@ def run(
 
     Voorbeeld: voorveld show athos; voorveld show athos --format json
     """
-    from ...lookup import NotFound, find_entry
-
     corpus = load_corpus(content_dir)
-    try:
-        entry = find_entry(corpus, entry_id)
-    except NotFound as err:
-        hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
-        fail(f"{err}{hint}")
-    emit_entry(entry, corpus.vocab, fmt)
+    emit_entry(find_or_fail(corpus, entry_id), corpus.vocab, fmt)
 
 
 def emit_entry(entry, vocab, fmt: ShowFormat) -> None:
