@@ -1,0 +1,119 @@
+"""Search quality on the shipped corpus: recall@5 and MRR over tests/relevance.yml,
+for voorveld and for a plain grep baseline.
+
+    python benchmarks/relevance.py            # figures per category and overall
+    python benchmarks/relevance.py --misses   # also every query that missed an expected entry
+
+recall@5: per query, the share of its expected entries found in the top 5; averaged.
+MRR: per query, 1 / the rank of the first expected entry in the full ranking (0 if
+absent); averaged. The grep baseline ranks files by how many distinct query words
+they contain as plain substrings (case-insensitive), ties by file name: what a
+researcher gets from `grep -c` without voorveld.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+SET = REPO / "tests" / "relevance.yml"
+CONTENT = REPO / "content"
+
+
+def load_set(path: Path = SET) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+def voorveld_rankings(queries: list[dict], content: Path = CONTENT) -> list[list[str]]:
+    """The full ranked id list per query, from a fresh index of `content`."""
+    from voorveld_cli import index
+    from voorveld_cli.filters import build
+    from voorveld_cli.vocabulary import load
+
+    with tempfile.TemporaryDirectory() as cache:
+        previous = os.environ.get("VOORVELD_CACHE")
+        os.environ["VOORVELD_CACHE"] = cache
+        try:
+            vocab, _ = load(content)
+            ix, _ = index.open_index(content, vocab)
+            names = index.synonym_table(ix, vocab)
+            out = []
+            for item in queries:
+                filters = build(vocab, **{k: v for k, v in (item.get("filters") or {}).items()})
+                result = index.search(ix, content, item["query"], filters, limit=1000, synonym_names=names)
+                out.append([hit.id for hit in result.hits])
+            ix.close()
+            return out
+        finally:
+            if previous is None:
+                os.environ.pop("VOORVELD_CACHE", None)
+            else:
+                os.environ["VOORVELD_CACHE"] = previous
+
+
+def grep_rankings(queries: list[dict], content: Path = CONTENT) -> list[list[str]]:
+    files = {p.stem: p.read_text(encoding="utf-8").lower() for p in sorted(content.glob("*/*.md"))}
+    out = []
+    for item in queries:
+        words = {w for w in re.findall(r"[\w'’-]+", item["query"].lower()) if not w.startswith("-")}
+        scored = [(sum(w in text for w in words), name) for name, text in files.items()]
+        out.append([name for score, name in sorted(scored, key=lambda s: (-s[0], s[1])) if score > 0])
+    return out
+
+
+def score(queries: list[dict], rankings: list[list[str]]) -> dict:
+    per_category: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    misses = []
+    for item, ranking in zip(queries, rankings, strict=True):
+        expected = item["expect"]
+        top = ranking[:5]
+        recall = sum(e in top for e in expected) / len(expected)
+        ranks = [ranking.index(e) + 1 for e in expected if e in ranking]
+        rr = 1 / min(ranks) if ranks else 0.0
+        per_category[item.get("category", "overig")].append((recall, rr))
+        per_category["alles"].append((recall, rr))
+        if recall < 1:
+            misses.append((item["query"], [e for e in expected if e not in top], top))
+    summary = {
+        cat: (sum(r for r, _ in vals) / len(vals), sum(m for _, m in vals) / len(vals), len(vals))
+        for cat, vals in per_category.items()
+    }
+    return {"summary": summary, "misses": misses}
+
+
+def report(show_misses: bool = False) -> str:
+    queries = load_set()
+    ours = score(queries, voorveld_rankings(queries))
+    grep = score(queries, grep_rankings(queries))
+    lines = [
+        f"Relevance set: {len(queries)} queries (tests/relevance.yml), corpus: content/.",
+        "",
+        "| category | queries | voorveld recall@5 | voorveld MRR | grep recall@5 | grep MRR |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    categories = sorted(c for c in ours["summary"] if c != "alles") + ["alles"]
+    for cat in categories:
+        r, m, n = ours["summary"][cat]
+        gr, gm, _ = grep["summary"][cat]
+        label = f"**{cat}**" if cat == "alles" else cat
+        lines.append(f"| {label} | {n} | {r:.3f} | {m:.3f} | {gr:.3f} | {gm:.3f} |")
+    if show_misses:
+        lines += ["", "Misses (query: expected but not in the top 5; the top 5):"]
+        lines += [f"- {q}: {', '.join(missing)} -- {', '.join(top)}" for q, missing, top in ours["misses"]]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO / "src"))
+    print(report(args.misses))
