@@ -106,3 +106,17 @@ def test_missing_content_dir_is_a_usage_error(cli, tmp_path):
     result = cli("check", content=tmp_path / "bestaat-niet")
     assert result.exit_code == 2
     assert "bestaat niet" in result.stderr
+
+
+def test_vocabulary_term_without_glossary_entry_warns(cli, corpus_dir):
+    path = corpus_dir / "vocabulary.yml"
+    text = path.read_text(encoding="utf-8").replace("term: mantelzorg\n", "term: mantelzorgen\n")
+    path.write_text(text, encoding="utf-8")
+    result = cli("check", "--strict", content=corpus_dir)
+    assert result.exit_code == 1
+    line = text.splitlines().index("    term: mantelzorgen") + 1
+    expected = f"vocabulary.yml:{line}: themes.mantelzorg.term: begrip 'mantelzorgen' staat niet in"
+    assert expected in result.stdout
+    assert "Bedoelde u 'mantelzorg'?" in result.stdout
+    # Not a hard error: without --strict the corpus still passes.
+    assert cli("check", content=corpus_dir).exit_code == 0

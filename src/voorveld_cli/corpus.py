@@ -106,6 +106,8 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
         store.forget_missing(seen)
         store.save()
     corpus.problems.extend(cross_file_problems(corpus, wanted))
+    if wanted is None:
+        corpus.problems.extend(glossary_link_problems(corpus))
     corpus.entries.sort(key=sort_key)
     return corpus
 
@@ -149,6 +151,38 @@ def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list
                         f"'{target}' bestaat niet in de kennisbank.{did_you_mean(target, ids)}",
                     )
                 )
+    return problems
+
+
+def glossary_link_problems(corpus: Corpus) -> list[Problem]:
+    """Every theme and law in vocabulary.yml names the glossary term that explains it
+    (`term:`); once a corpus has a glossary, each of those terms must exist.
+    A corpus without any glossary entry (a fresh or test corpus) is left alone."""
+    terms = {entry.id for entry in corpus.entries if entry.kind == "term"}
+    if not terms:
+        return []
+    path = corpus.root / vocabulary.VOCABULARY_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    shown = display_path(path)
+    problems: list[Problem] = []
+    for name in ("themes", "laws"):
+        for value in corpus.vocab.values(name).values():
+            if not value.term or value.term in terms:
+                continue
+            line = next((n for n, text in enumerate(lines, 1) if text.strip() == f"term: {value.term}"), 1)
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"{name}.{value.key}.term",
+                    f"begrip '{value.term}' staat niet in content/glossary/; "
+                    f"schrijf het of kies een bestaand begrip.{did_you_mean(value.term, terms)}",
+                    WARNING,
+                )
+            )
     return problems
 
 
