@@ -156,3 +156,29 @@ def test_define_unknown_term(cli, corpus_dir):
     result = cli("define", "mantelzrog", content=corpus_dir)
     assert result.exit_code == 1
     assert "Geen begrip 'mantelzrog' in de woordenlijst. Bedoelde u: mantelzorg?" in result.stderr
+
+
+def test_source_filter_narrows_list_and_search(cli, corpus_dir):
+    assert list_ids(cli, corpus_dir, "--source", "movisies-2020-1") == ["werkplaats-den-haag", "mantelzorg"]
+    result = cli(
+        "search",
+        "respijtzorg",
+        "--source",
+        "latrelatie-of-huwelijk-2016",
+        "--format",
+        "json",
+        content=corpus_dir,
+    )
+    assert result.exit_code == 0, result.stdout
+    assert [hit["id"] for hit in json.loads(result.stdout)["hits"]] == ["respijt-utrecht"]
+    result = cli(
+        "search", "respijtzorg", "--source", "movisies-2020-1", "--format", "json", content=corpus_dir
+    )
+    assert [hit["id"] for hit in json.loads(result.stdout)["hits"]] == ["mantelzorg"]
+
+
+def test_unknown_source_names_the_valid_ids(cli, corpus_dir):
+    result = cli("list", "--source", "movisies", content=corpus_dir)
+    assert result.exit_code == 2
+    assert "Bedoelde u 'movisies-2020-1'?" in result.output
+    assert "casuistiekbundel-zhz" in result.output

@@ -1,5 +1,5 @@
-"""The filters shared by list, search, matrix and handout: --kind --theme --law
---place --province. Values are resolved through the vocabulary (labels and
+"""The filters shared by list, search, matrix, stats and handout: --kind --theme
+--law --place --province --source. Values are resolved through the vocabulary (labels and
 aliases, any case or accents); an unknown value is a clear error with the
 nearest valid values.
 
@@ -32,10 +32,11 @@ class Filters:
     laws: tuple[str, ...] = ()
     places: tuple[str, ...] = ()  # folded
     provinces: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # source ids from sources.yml
     explicit_only: bool = False  # --law matches only laws the source names
 
     def is_empty(self) -> bool:
-        return not (self.kinds or self.themes or self.laws or self.places or self.provinces)
+        return not (self.kinds or self.themes or self.laws or self.places or self.provinces or self.sources)
 
 
 def resolve_kind(text: str) -> str:
@@ -66,6 +67,7 @@ def build(
     laws: Sequence[str] = (),
     places: Sequence[str] = (),
     provinces: Sequence[str] = (),
+    sources: Sequence[str] = (),
     explicit_only: bool = False,
 ) -> Filters:
     return Filters(
@@ -74,6 +76,7 @@ def build(
         laws=tuple(dict.fromkeys(_resolve(vocab, "laws", "--law", law) for law in laws)),
         places=tuple(dict.fromkeys(fold(p) for p in places if p.strip())),
         provinces=tuple(dict.fromkeys(_resolve(vocab, "provinces", "--province", p) for p in provinces)),
+        sources=tuple(dict.fromkeys(_resolve(vocab, "sources", "--source", s) for s in sources)),
         explicit_only=explicit_only,
     )
 
@@ -99,7 +102,15 @@ def matches(entry: Entry, filters: Filters) -> bool:
             places.add(fold(area))
         if not set(filters.places) & places:
             return False
-    return not (filters.provinces and not set(filters.provinces) & set(entry.as_list("province")))
+    if filters.provinces and not set(filters.provinces) & set(entry.as_list("province")):
+        return False
+    return not (filters.sources and not set(filters.sources) & set(source_ids(entry)))
+
+
+def source_ids(entry: Entry) -> list[str]:
+    """The ids of the documents an entry cites, once each, in order."""
+    ids = (s.get("source") for s in entry.as_list("sources") if isinstance(s, dict))
+    return list(dict.fromkeys(str(i) for i in ids if i))
 
 
 def apply(entries: Sequence[Entry], filters: Filters) -> list[Entry]:

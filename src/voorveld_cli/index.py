@@ -34,13 +34,13 @@ from whoosh.support.charset import accent_map
 from whoosh.util.filelock import FileLock
 
 from . import cache, discover, dutch, schema, synonyms
-from .filters import Filters
+from .filters import Filters, source_ids
 from .render.plain import HIT_END, HIT_START
 from .results import Hit, SearchResult
 from .textnorm import fold, markdown_text
 from .vocabulary import Vocabulary
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
@@ -136,6 +136,7 @@ def make_schema() -> fields.Schema:
         laws_all=fields.KEYWORD(commas=True),
         places=fields.KEYWORD(commas=True),
         province=fields.KEYWORD(commas=True),
+        sources=fields.KEYWORD(commas=True),
         record=fields.STORED(),
         names=fields.STORED(),  # a term's title and aliases, for search synonyms
     )
@@ -199,6 +200,7 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "laws_all": ",".join(laws_all),
         "places": ",".join(places),
         "province": ",".join(entry.as_list("province")),
+        "sources": ",".join(source_ids(entry)),
         "record": record,
         "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
     }
@@ -537,6 +539,7 @@ def _filter_query(filters: Filters) -> query.Query | None:
     any_of("laws" if filters.explicit_only else "laws_all", filters.laws)
     any_of("places", filters.places)
     any_of("province", filters.provinces)
+    any_of("sources", filters.sources)
     return query.And(parts) if parts else None
 
 

@@ -23,6 +23,7 @@ SEARCH_OPTIONS = {
     "--law": "many",
     "--place": "many",
     "--province": "many",
+    "--source": "many",
     "--explicit": "flag",
     "--limit": "int",
     "--format": "format",
@@ -33,7 +34,7 @@ LIMIT_RANGE = (1, 1000)
 
 def parse_search(args: list[str]) -> dict[str, Any] | None:
     """Keyword arguments for `search.execute`, or None to let Typer handle the call."""
-    kwargs: dict[str, Any] = {"kind": [], "theme": [], "law": [], "place": [], "province": []}
+    kwargs: dict[str, Any] = {"kind": [], "theme": [], "law": [], "place": [], "province": [], "source": []}
     words: list[str] = []
     i = 0
     while i < len(args):

@@ -53,6 +53,14 @@ PlaceOption = Annotated[
 ProvinceOption = Annotated[
     list[str] | None, typer.Option("--province", help="Provincie (herhaalbaar).", show_default=False)
 ]
+SourceOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source",
+        help="Brondocument, id uit sources.yml, zoals movisies-2020-1 (herhaalbaar).",
+        show_default=False,
+    ),
+]
 
 __all__ = [
     "ContentDir",
@@ -63,5 +71,6 @@ __all__ = [
     "LawOption",
     "PlaceOption",
     "ProvinceOption",
+    "SourceOption",
     "ThemeOption",
 ]

@@ -59,7 +59,15 @@ def report_skipped(skipped: dict[str, list]) -> None:
 
 
 def make_filters(
-    vocab: Vocabulary, *, kind=None, theme=None, law=None, place=None, province=None, explicit: bool = False
+    vocab: Vocabulary,
+    *,
+    kind=None,
+    theme=None,
+    law=None,
+    place=None,
+    province=None,
+    source=None,
+    explicit: bool = False,
 ) -> Filters:
     from ..filters import FilterError, build
 
@@ -71,6 +79,7 @@ def make_filters(
             laws=law or (),
             places=place or (),
             provinces=province or (),
+            sources=source or (),
             explicit_only=explicit,
         )
     except FilterError as err:

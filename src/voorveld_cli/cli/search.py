@@ -18,6 +18,7 @@ def execute(
     law=None,
     place=None,
     province=None,
+    source=None,
     explicit: bool = False,
     limit: int = 10,
     fmt: Format = Format.table,
@@ -42,7 +43,14 @@ def execute(
         fail(str(err), 2 if content_dir else 1)
     vocab, _ = current_vocabulary(root)
     filters = make_filters(
-        vocab, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
+        vocab,
+        kind=kind,
+        theme=theme,
+        law=law,
+        place=place,
+        province=province,
+        source=source,
+        explicit=explicit,
     )
 
     result, report = search_corpus(root, vocab, text, filters, limit=limit)

@@ -16,6 +16,7 @@ from ..options import (
     LawOption,
     PlaceOption,
     ProvinceOption,
+    SourceOption,
     ThemeOption,
 )
 from ..output import fail, find_or_fail, load_corpus, make_filters
@@ -46,6 +47,7 @@ def run(
     law: LawOption = None,
     place: PlaceOption = None,
     province: ProvinceOption = None,
+    source: SourceOption = None,
     explicit: ExplicitOption = False,
     content_dir: ContentDir = None,
 ) -> None:
@@ -61,7 +63,14 @@ def run(
 
     corpus = load_corpus(content_dir)
     filters = make_filters(
-        corpus.vocab, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
+        corpus.vocab,
+        kind=kind,
+        theme=theme,
+        law=law,
+        place=place,
+        province=province,
+        source=source,
+        explicit=explicit,
     )
     if ids:
         entries = [find_or_fail(corpus, wanted) for wanted in ids]

@@ -16,6 +16,7 @@ from ..options import (
     LawOption,
     PlaceOption,
     ProvinceOption,
+    SourceOption,
     ThemeOption,
 )
 from ..output import load_corpus, make_filters, warn, write
@@ -34,6 +35,7 @@ def run(
     law: LawOption = None,
     place: PlaceOption = None,
     province: ProvinceOption = None,
+    source: SourceOption = None,
     explicit: ExplicitOption = False,
     sort: Annotated[
         Sort, typer.Option("--sort", help="Volgorde: default (soort, nummer, titel), id, title of place.")
@@ -53,7 +55,14 @@ def run(
 
     corpus = load_corpus(content_dir)
     filters = make_filters(
-        corpus.vocab, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
+        corpus.vocab,
+        kind=kind,
+        theme=theme,
+        law=law,
+        place=place,
+        province=province,
+        source=source,
+        explicit=explicit,
     )
     entries = apply(corpus.entries, filters)
     if sort is Sort.id:

@@ -16,6 +16,7 @@ from ..options import (
     LawOption,
     PlaceOption,
     ProvinceOption,
+    SourceOption,
     ThemeOption,
 )
 from ..output import load_corpus, make_filters, write
@@ -51,6 +52,7 @@ def run(
     law: LawOption = None,
     place: PlaceOption = None,
     province: ProvinceOption = None,
+    source: SourceOption = None,
     explicit: ExplicitOption = False,
     fmt: FormatOption = Format.table,
     content_dir: ContentDir = None,
@@ -69,7 +71,14 @@ def run(
     # Initiatives unless asked otherwise (or unless the rows are the kinds themselves).
     kinds = kind or ([] if rows is RowAxis.kind else ["initiative"])
     filters = make_filters(
-        corpus.vocab, kind=kinds, theme=theme, law=law, place=place, province=province, explicit=explicit
+        corpus.vocab,
+        kind=kinds,
+        theme=theme,
+        law=law,
+        place=place,
+        province=province,
+        source=source,
+        explicit=explicit,
     )
     entries = apply(corpus.entries, filters)
     result = matrix(entries, rows.value, cols.value, corpus.vocab, explicit_only=explicit)

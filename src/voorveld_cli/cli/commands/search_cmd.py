@@ -15,6 +15,7 @@ from ..options import (
     LawOption,
     PlaceOption,
     ProvinceOption,
+    SourceOption,
     ThemeOption,
 )
 
@@ -32,6 +33,7 @@ def run(
     law: LawOption = None,
     place: PlaceOption = None,
     province: ProvinceOption = None,
+    source: SourceOption = None,
     explicit: ExplicitOption = False,
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Maximaal aantal resultaten.")] = 10,
     fmt: FormatOption = Format.table,
@@ -51,6 +53,7 @@ def run(
         law=law,
         place=place,
         province=province,
+        source=source,
         explicit=explicit,
         limit=limit,
         fmt=fmt,

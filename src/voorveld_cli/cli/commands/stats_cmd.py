@@ -11,6 +11,7 @@ from ..options import (
     LawOption,
     PlaceOption,
     ProvinceOption,
+    SourceOption,
     ThemeOption,
 )
 from ..output import load_corpus, make_filters, write
@@ -31,6 +32,7 @@ def run(
     law: LawOption = None,
     place: PlaceOption = None,
     province: ProvinceOption = None,
+    source: SourceOption = None,
     explicit: ExplicitOption = False,
     fmt: FormatOption = Format.table,
     content_dir: ContentDir = None,
@@ -45,7 +47,14 @@ def run(
 
     corpus = load_corpus(content_dir)
     filters = make_filters(
-        corpus.vocab, kind=kind, theme=theme, law=law, place=place, province=province, explicit=explicit
+        corpus.vocab,
+        kind=kind,
+        theme=theme,
+        law=law,
+        place=place,
+        province=province,
+        source=source,
+        explicit=explicit,
     )
     counts = stats(apply(corpus.entries, filters))
 
