@@ -97,6 +97,7 @@ DERIVATIONS = (
 MODIFIERS = frozenset("indicatie zorg drempel mantelzorg dementie kind vrouw gezin wijk buurt".split())
 
 _LINKING = ("s", "e", "en")
+MIN_MODIFIER = 4  # 'wijk' in 'wijkteam'; shorter first parts ('net' in 'netwerk') say too little
 
 
 def compound_parts(word: str) -> list[str]:
@@ -112,6 +113,13 @@ def compound_parts(word: str) -> list[str]:
     head = _head_of(word)
     if head and head != word:
         parts.append(head)
+        # The first part too, so 'respijt' finds 'respijtzorg' and 'loonkosten'
+        # 'loonkostensubsidie'; a linking s goes ('welzijnsorganisatie' -> welzijn).
+        modifier = word[: -len(head)]
+        if modifier.endswith("s") and len(modifier) > 5:
+            modifier = modifier[:-1]
+        if len(modifier) >= MIN_MODIFIER:
+            parts.append(modifier)
     for suffix in DERIVATIONS:
         if word.endswith(suffix):
             base = word[: -len(suffix)]
