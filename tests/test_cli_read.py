@@ -136,7 +136,7 @@ def test_show_text_renders_facts_and_sources(cli, corpus_dir):
     out = cli("show", "buurtkamer-maastricht", content=corpus_dir).stdout
     assert "Buurtkamer Maastricht" in out
     assert "bezoekers per dag: 40 tot 50 (2019)" in out
-    assert "De kracht van het gewone (Platform31 en LKCA, met Movisie, 2020), sectie: Casus 1" in out
+    assert "De kracht van het gewone (Platform31 en LKCA, met Movisie, ca. 2020), sectie: Casus 1" in out
 
 
 def test_show_unknown_id_suggests(cli, corpus_dir):

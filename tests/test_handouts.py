@@ -109,11 +109,15 @@ def test_pdf_batch_has_cover_contents_and_a_page_per_case(cli, corpus_dir, tmp_p
         str(target),
         "--title",
         "Eenzaamheid",
+        "--law",
+        "wmo",
         content=corpus_dir,
     )
     assert result.exit_code == 0, result.stderr
     pages = pdf_pages(target.read_bytes())
     assert "Eenzaamheid" in pages[0] and "3 casussen" in pages[0]
+    # The cover says which selection the bundle holds.
+    assert "wet Wmo 2015" in pages[0]
     assert "Inhoud" in pages[1]
     titles = ["Het keukentafelgesprek", "Casus nummer 2", "Casus nummer 3"]
     first_pages = [next(i for i, page in enumerate(pages) if f"CASUS {n} ·" in page) for n in (1, 2, 3)]
@@ -122,9 +126,9 @@ def test_pdf_batch_has_cover_contents_and_a_page_per_case(cli, corpus_dir, tmp_p
         assert title in pages[index]
     assert len(pages) >= 2 + len(ids)
     assert f"van {len(pages)}" in pages[-1]
-    # The contents page names every case with the page it starts on.
-    for title, index in zip(titles, first_pages, strict=True):
-        assert re.search(rf"{re.escape(title)}\s*{index + 1}", pages[1])
+    # The contents page names every case, with its number, and the page it starts on.
+    for n, (title, index) in enumerate(zip(titles, first_pages, strict=True), 1):
+        assert re.search(rf"Casus {n}: {re.escape(title)}\s*{index + 1}", pages[1])
 
 
 def test_pdf_never_splits_a_question_from_its_lines(cli, corpus_dir, tmp_path):

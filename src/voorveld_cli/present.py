@@ -75,11 +75,14 @@ def facts(entry: Entry, vocab: Vocabulary) -> list[tuple[str, Any]]:
 
 
 def source_line(ref: dict[str, Any], vocab: Vocabulary) -> str:
-    """'De kracht van het gewone (Platform31 en LKCA, met Movisie, 2020), sectie Athos'."""
+    """'De kracht van het gewone (Platform31 en LKCA, met Movisie, ca. 2020), sectie: Athos'."""
     source_id = str(ref.get("source", ""))
     source = vocab.sources.get(source_id, {})
     title = source.get("title", source_id)
-    meta = ", ".join(str(x) for x in (source.get("publisher"), source.get("year")) if x)
+    year = source.get("year")
+    if year and source.get("year_inferred"):
+        year = f"ca. {year}"  # the document prints no date; the year is our reading
+    meta = ", ".join(str(x) for x in (source.get("publisher"), year) if x)
     text = f"{title} ({meta})" if meta else str(title)
     if ref.get("pages") not in (None, ""):
         pages = str(ref["pages"])

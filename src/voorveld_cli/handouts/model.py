@@ -66,6 +66,12 @@ class EntryHandout:
     literature: list[str]
     sources: list[str]
 
+    @property
+    def toc_label(self) -> str:
+        """'Casus 3: Titel' for a case, the title otherwise (contents, bookmarks)."""
+        number = self.kicker.split(" · ")[0]
+        return f"{number}: {self.title}" if number.startswith("Casus") else self.title
+
 
 @dataclass
 class HandoutDocument:
@@ -183,14 +189,18 @@ def document(
     vocab: Vocabulary,
     title: str | None = None,
     lines_per_question: int = DEFAULT_LINES,
+    selection: str = "",
 ) -> HandoutDocument:
+    """`selection` says on the cover which filters chose the entries ("thema Eenzaamheid")."""
     kinds = {entry.kind for entry in entries}
     one, many = PLURALS[entries[0].kind] if len(kinds) == 1 else ("item", "items")
     if title is None:
         title = entries[0].title if len(entries) == 1 else many.capitalize()
     return HandoutDocument(
         title=title,
-        subtitle=f"{len(entries)} {one if len(entries) == 1 else many}",
+        subtitle=" · ".join(
+            part for part in (f"{len(entries)} {one if len(entries) == 1 else many}", selection) if part
+        ),
         date=dt.date.today().strftime("%d-%m-%Y"),
         entries=[entry_handout(entry, vocab) for entry in entries],
         lines_per_question=lines_per_question,

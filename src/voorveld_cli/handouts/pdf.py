@@ -118,7 +118,7 @@ def render(doc: HandoutDocument) -> bytes:
         if not fresh_page:
             pdf.add_page()
         fresh_page = False
-        pdf.start_section(clean(entry.title), level=0)
+        pdf.start_section(clean(entry.toc_label), level=0)
         _entry(pdf, entry, doc, FontFace)
     return bytes(pdf.output())
 

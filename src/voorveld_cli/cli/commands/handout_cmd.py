@@ -83,7 +83,8 @@ def run(
         fail("Geen items voor deze handout: niets voldoet aan de filters.")
 
     target = output_path(output, corpus.root, force) if output is not None else None
-    doc = model.document(entries, corpus.vocab, title=title, lines_per_question=lines)
+    selection = "" if ids else describe(filters, corpus.vocab)
+    doc = model.document(entries, corpus.vocab, title=title, lines_per_question=lines, selection=selection)
     if fmt is HandoutFormat.pdf:
         from ...handouts import pdf
 
@@ -110,3 +111,21 @@ def run(
     except OSError as err:
         fail(f"Kan {output} niet schrijven: {err.strerror}")
     typer.echo(f"{len(entries)} item(s) geschreven naar {output}", err=True)
+
+
+def describe(filters, vocab) -> str:
+    """The filters in words, for the cover: 'thema Eenzaamheid; provincie Limburg'."""
+    parts = []
+    for label, name, values in (
+        ("thema", "themes", filters.themes),
+        ("wet", "laws", filters.laws),
+        ("provincie", "provinces", filters.provinces),
+    ):
+        if values:
+            parts.append(f"{label} " + " of ".join(vocab.label(name, v) for v in values))
+    if filters.places:
+        parts.append("plaats " + " of ".join(p.title() for p in filters.places))
+    if filters.sources:
+        titles = (str(vocab.sources.get(s, {}).get("title", s)) for s in filters.sources)
+        parts.append("bron " + " of ".join(titles))
+    return "; ".join(parts)
