@@ -120,3 +120,17 @@ def test_vocabulary_term_without_glossary_entry_warns(cli, corpus_dir):
     assert "Bedoelde u 'mantelzorg'?" in result.stdout
     # Not a hard error: without --strict the corpus still passes.
     assert cli("check", content=corpus_dir).exit_code == 0
+
+
+def test_alias_claimed_by_two_terms_warns(cli, corpus_dir):
+    path = corpus_dir / "glossary" / "mantelzorg.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("- mantelzorgers", "- mantelzorgers\n- Wmo"),
+        encoding="utf-8",
+    )
+    result = cli("check", "--strict", content=corpus_dir)
+    assert result.exit_code == 1
+    assert "mantelzorg.md:" in result.stdout
+    assert "aliases[1]: 'Wmo' hoort ook bij begrip 'wmo-2015'" in result.stdout
+    # The term that owns the name through its own aliases hears of it too.
+    assert "wmo-2015.md:" in result.stdout and "hoort ook bij begrip 'mantelzorg'" in result.stdout

@@ -151,6 +151,45 @@ def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list
                         f"'{target}' bestaat niet in de kennisbank.{did_you_mean(target, ids)}",
                     )
                 )
+    problems.extend(alias_problems(corpus, wanted))
+    return problems
+
+
+def alias_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Problem]:
+    """`define` answers a term's id, title and aliases; a name that points at two
+    terms makes the answer depend on file order. An alias that is another term's id
+    or title is flagged on the alias; an alias two terms share, on both."""
+    terms = [entry for entry in corpus.entries if entry.kind == "term"]
+    named: dict[str, str] = {}
+    for entry in terms:
+        for name in (entry.id, entry.title):
+            named.setdefault(fold(name), entry.id)
+    aliased: dict[str, set[str]] = {}
+    for entry in terms:
+        for alias in entry.as_list("aliases"):
+            aliased.setdefault(fold(str(alias)), set()).add(entry.id)
+    problems: list[Problem] = []
+    for entry in terms:
+        if wanted is not None and entry.path.resolve() not in wanted:
+            continue
+        for index, alias in enumerate(entry.as_list("aliases")):
+            key = fold(str(alias))
+            owner = named.get(key)
+            others = sorted({owner} if owner else aliased[key]) if owner != entry.id else []
+            others = [other for other in others if other != entry.id]
+            if not others:
+                continue
+            where = f"aliases[{index}]"
+            problems.append(
+                Problem(
+                    entry.display_path,
+                    entry.lines.get(where, entry.line_of("aliases")),
+                    where,
+                    f"'{alias}' hoort ook bij begrip '{', '.join(others)}'; `voorveld define` kan maar "
+                    "één begrip tonen, houd de naam bij één van beide",
+                    WARNING,
+                )
+            )
     return problems
 
 
