@@ -86,6 +86,13 @@ def test_phrase_and_exclusion(cli, corpus_dir):
     assert "buurtkamer-maastricht" not in hit_ids(cli, corpus_dir, "mantelzorgers", "-koffie")
 
 
+def test_a_hyphen_inside_a_word_is_not_an_exclusion(cli, corpus_dir):
+    # 'Wmo-consulent' is one word with two parts; read as 'Wmo NOT consulent' it would
+    # drop exactly the entries about Wmo-consulenten.
+    assert hit_ids(cli, corpus_dir, "keukentafelgesprek", "Wmo-consulent") == ["keukentafel"]
+    assert "keukentafel" not in hit_ids(cli, corpus_dir, "keukentafelgesprek", "-consulent")
+
+
 @pytest.mark.parametrize("query", ['"', "AND", "OR OR", "title:", "*", "-", "(", "a" * 5000, "NOT"])
 def test_odd_queries_never_raise(cli, corpus_dir, query):
     result = cli("search", query, "--format", "json", content=corpus_dir)

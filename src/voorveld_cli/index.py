@@ -522,7 +522,9 @@ class _MarkFormatter(highlight.Formatter):
 
 def _parser(schema, group) -> qparser.MultifieldParser:
     parser = qparser.MultifieldParser(list(SEARCH_FIELDS), schema, group=group)
-    parser.add_plugin(qparser.PlusMinusPlugin())
+    # + and - only at the start of a word: 'Wmo-consulent' and 're-integratie' are words,
+    # '-respijtzorg' is an exclusion.
+    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
     parser.remove_plugin_class(qparser.FieldsPlugin)  # 'title:' is a word, not syntax
     return parser
 

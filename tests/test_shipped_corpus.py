@@ -1,0 +1,182 @@
+"""The shipped corpus itself: what the content issues promise, pinned so a later
+edit cannot silently lose an initiative, a case or a verdiepingsvraag.
+
+The expected figures are counted in the source documents (see the reading notes
+of each seed), not read back from our own files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from voorveld_cli import corpus as corpus_module
+
+from .conftest import REAL_CONTENT
+
+# Verdiepingsvragen per case, counted in the casuïstiekbundel (seed 004) from the
+# question texts, not the loose "»" markers.
+QUESTIONS_PER_CASE = {
+    1: 6,
+    2: 5,
+    3: 4,
+    4: 5,
+    5: 5,
+    6: 5,
+    7: 4,
+    8: 9,
+    9: 7,
+    10: 6,
+    11: 4,
+    12: 4,
+    13: 4,
+    14: 6,
+    15: 6,
+    16: 6,
+}
+PART_OF_CASE = {
+    n: ("bewoners", "sociaal-ondernemers", "uitvoeringspraktijk", "bestuur-en-beleid")[(n - 1) // 4]
+    for n in range(1, 17)
+}
+
+# Practice examples per source document (Athos is one entry citing three of them).
+INITIATIVES_PER_SOURCE = {
+    "kracht-van-het-gewone": 9,
+    "welzijn-in-de-wijk-2017": 18,
+    "latrelatie-of-huwelijk-2016": 16,
+}
+
+REQUIRED_TERMS = """
+voorveld maatwerkvoorziening algemene-voorziening sociale-basis indicatie keukentafelgesprek
+decentralisaties transformatie eigen-kracht samenredzaamheid zelfredzaamheid participatiesamenleving
+sociaal-wijkteam integraal-werken dagbesteding mantelzorg respijtzorg informele-zorg burenhulp
+vrijwilliger welzijnswerk opbouwwerk sociaal-makelaar preventie eenzaamheid participatieraad
+statushouder welzijn-op-recept zorgmijder sociale-onderneming tegenprestatie loonkostensubsidie
+beschut-werk banenafspraak re-integratie wmo-2015 participatiewet jeugdwet wlz zvw leerstijlen-van-kolb
+""".split()
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return corpus_module.load(REAL_CONTENT)
+
+
+def of_kind(shipped, kind):
+    return [entry for entry in shipped.entries if entry.kind == kind]
+
+
+def test_shipped_corpus_passes_strict_check(cli):
+    result = cli("check", "--strict", content=REAL_CONTENT)
+    assert result.exit_code == 0, result.stdout
+
+
+def test_sixteen_cases_in_bundle_order(cli):
+    rows = json.loads(cli("list", "--kind", "case", "--format", "json", content=REAL_CONTENT).stdout)
+    assert len(rows) == 16
+    assert [row["id"][:8] for row in rows] == [f"casus-{n:02d}" for n in range(1, 17)]
+
+
+def test_every_verdiepingsvraag_is_there(shipped):
+    cases = {entry.get("number"): entry for entry in of_kind(shipped, "case")}
+    assert sorted(cases) == list(range(1, 17))
+    found = {number: len(entry.get("questions")) for number, entry in cases.items()}
+    assert found == QUESTIONS_PER_CASE
+    assert sum(found.values()) == 86
+    for number, entry in cases.items():
+        assert entry.get("part") == PART_OF_CASE[number], entry.id
+        assert all(len(q["text"]) > 20 for q in entry.get("questions")), entry.id
+
+
+def test_case_literature_kept_except_where_the_bundle_lost_it(shipped):
+    cases = {entry.get("number"): entry for entry in of_kind(shipped, "case")}
+    assert cases[10].get("literature") in (None, [])
+    assert "ontbreekt" in cases[10].body
+
+
+def test_initiatives_per_source(shipped):
+    counts = Counter(
+        source
+        for entry in of_kind(shipped, "initiative")
+        for source in {s["source"] for s in entry.get("sources")}
+    )
+    for source, expected in INITIATIVES_PER_SOURCE.items():
+        assert counts[source] == expected, source
+
+
+def test_athos_is_one_entry_citing_three_sources(shipped):
+    athos = [e for e in of_kind(shipped, "initiative") if "athos" in e.title.lower()]
+    assert [e.id for e in athos] == ["athos"]
+    assert {s["source"] for s in athos[0].get("sources")} == {
+        "kracht-van-het-gewone",
+        "movisies-2020-1",
+        "latrelatie-of-huwelijk-2016",
+    }
+
+
+def test_two_local_projects_called_welzijn_op_recept(shipped):
+    by_id = shipped.by_id()
+    places = {
+        by_id[i].get("place")[0]
+        for i in ("welzijn-op-recept-wijk-bij-duurstede", "welzijn-op-recept-everdingen")
+    }
+    assert len(places) == 2
+
+
+def test_latrelatie_examples_name_both_laws(shipped):
+    examples = [
+        entry
+        for entry in of_kind(shipped, "initiative")
+        if any(s["source"] == "latrelatie-of-huwelijk-2016" for s in entry.get("sources"))
+    ]
+    for entry in examples:
+        assert {"Wmo 2015", "Participatiewet"} <= set(entry.get("laws")), entry.id
+
+
+def test_glossary_is_broad_and_has_the_required_terms(shipped):
+    terms = {entry.id for entry in of_kind(shipped, "term")}
+    assert len(terms) >= 80
+    assert not set(REQUIRED_TERMS) - terms
+
+
+def test_every_theme_and_law_has_its_glossary_term(shipped):
+    terms = {entry.id for entry in of_kind(shipped, "term")}
+    for name in ("themes", "laws"):
+        for value in shipped.vocab.values(name).values():
+            assert value.term in terms, (name, value.key)
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [
+        ("Wmo", "wmo-2015"),
+        ("wet maatschappelijke ondersteuning", "wmo-2015"),
+        ("PW", "participatiewet"),
+        ("Wet langdurige zorg", "wlz"),
+        ("wijkteams", "sociaal-wijkteam"),
+        ("mantelzorgers", "mantelzorg"),
+    ],
+)
+def test_define_answers_aliases(cli, typed, term):
+    result = cli("define", typed, "--format", "json", content=REAL_CONTENT)
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["id"] == term
+
+
+def test_law_profiles_compare_side_by_side(cli):
+    result = cli("compare", "wmo-2015", "participatiewet", "--format", "json", content=REAL_CONTENT)
+    assert result.exit_code == 0, result.stdout
+    text = result.stdout
+    for label in ("Doel", "Doelgroep", "Instrumenten", "Financiering", "Toegang en wie beslist"):
+        assert label in text
+
+
+CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d{1,3}[- ]?\d{6,8}\b|\b06[- ]?\d{8}\b")
+
+
+def test_no_personal_contact_data():
+    for path in sorted(REAL_CONTENT.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert not CONTACT.search(text), f"{path}: {CONTACT.search(text).group(0)}"
