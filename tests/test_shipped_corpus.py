@@ -47,6 +47,9 @@ INITIATIVES_PER_SOURCE = {
     "kracht-van-het-gewone": 9,
     "welzijn-in-de-wijk-2017": 18,
     "latrelatie-of-huwelijk-2016": 16,
+    # The magazine: 23 of its 55 numbered items are initiatives of their own, plus
+    # Athos; events, columns, reports and sub-practices are left out or folded in.
+    "movisies-2020-1": 24,
 }
 
 REQUIRED_TERMS = """
@@ -180,3 +183,24 @@ def test_no_personal_contact_data():
     for path in sorted(REAL_CONTENT.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         assert not CONTACT.search(text), f"{path}: {CONTACT.search(text).group(0)}"
+
+
+def test_the_hague_initiatives_of_the_magazine(cli):
+    result = cli(
+        "list",
+        "--kind",
+        "initiative",
+        "--place",
+        "Den Haag",
+        "--source",
+        "movisies-2020-1",
+        "--format",
+        "json",
+        content=REAL_CONTENT,
+    )
+    assert {row["id"] for row in json.loads(result.stdout)} == {
+        "regio-deal-den-haag-zuidwest",
+        "werkoffensief-500-den-haag",
+        "wijkbedrijf-allekanten",
+        "energieacademie-den-haag",
+    }
