@@ -204,3 +204,21 @@ def test_the_hague_initiatives_of_the_magazine(cli):
         "wijkbedrijf-allekanten",
         "energieacademie-den-haag",
     }
+
+
+def test_define_answers_every_alias_of_every_term(shipped):
+    from voorveld_cli.lookup import find_term
+
+    terms = of_kind(shipped, "term")
+    asked = 0
+    for term in terms:
+        for name in (term.id, term.title, *term.as_list("aliases")):
+            assert find_term(shipped, str(name)).id == term.id, (name, term.id)
+            assert find_term(shipped, str(name).upper()).id == term.id, name
+            asked += 1
+    assert asked > 3 * len(terms)
+
+
+def test_search_pw_reaches_the_participatiewet(cli):
+    result = cli("search", "PW", "--format", "json", "--limit", "3", content=REAL_CONTENT)
+    assert json.loads(result.stdout)["hits"][0]["id"] == "participatiewet"
