@@ -309,6 +309,10 @@ def main() -> None:
         print(f"scale {size} ...", file=sys.stderr)
         rows.append(scale(work, size, max(5, runs // 2), naive=size <= args.naive_up_to))
     lines += scale_lines(rows)
+    # Search quality on the shipped corpus: not a speed figure, but measured the same way.
+    from benchmarks.relevance import report
+
+    lines += ["## Search quality (shipped corpus)", "", report(), ""]
     notes = REPO / "benchmarks" / "NOTES.md"
     if notes.exists():
         lines += ["", notes.read_text(encoding="utf-8").strip(), ""]

@@ -63,7 +63,7 @@ def test_words_that_must_stay_apart(one, other):
     ],
 )
 def test_compound_parts(word, parts):
-    assert compound_parts(word) == parts
+    assert list(compound_parts(word)) == parts
 
 
 def analyse(text: str, mode: str = "index") -> list[str]:

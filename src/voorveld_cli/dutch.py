@@ -100,9 +100,15 @@ _LINKING = ("s", "e", "en")
 MIN_MODIFIER = 4  # 'wijk' in 'wijkteam'; shorter first parts ('net' in 'netwerk') say too little
 
 
-def compound_parts(word: str) -> list[str]:
+@lru_cache(maxsize=100_000)  # the same words recur across a corpus; analysis asks per token
+def compound_parts(word: str) -> tuple[str, ...]:
     """Known words inside a compound, to index next to the word itself:
-    'mantelzorg' -> zorg; 'mantelzorgers' -> mantelzorg, zorg; 'indicatieloze' -> indicatie."""
+    'mantelzorg' -> zorg, mantel; 'mantelzorgers' -> mantelzorg, zorg, mantel;
+    'indicatieloze' -> indicatie."""
+    return tuple(_compound_parts(word))
+
+
+def _compound_parts(word: str) -> list[str]:
     parts: list[str] = []
     for ending in ("ers", "er"):  # a person who does it: mantelzorger(s) -> mantelzorg
         base = word[: -len(ending)]
