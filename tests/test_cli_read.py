@@ -135,6 +135,8 @@ def test_show_json_has_full_front_matter(cli, corpus_dir):
 def test_show_text_renders_facts_and_sources(cli, corpus_dir):
     out = cli("show", "buurtkamer-maastricht", content=corpus_dir).stdout
     assert "Buurtkamer Maastricht" in out
+    # To a pipe: plain lines, no box drawn to the width of an unbounded console.
+    assert "╭" not in out and max(len(line) for line in out.splitlines()) < 400
     assert "bezoekers per dag: 40 tot 50 (2019)" in out
     assert "De kracht van het gewone (Platform31 en LKCA, met Movisie, ca. 2020), sectie: Casus 1" in out
 
