@@ -161,3 +161,17 @@ def cli():
         return result
 
     return invoke
+
+
+def lengthen_summary(corpus_dir: Path) -> str:
+    """Give werkplaats-den-haag a summary far longer than any terminal column; returns it."""
+    path = corpus_dir / "initiatives" / "werkplaats-den-haag.md"
+    long_summary = "Heel lang. " * 60
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "summary: Bijstandsgerechtigden leren een vak in een werkplaats in de wijk.",
+            f"summary: {long_summary}",
+        ),
+        encoding="utf-8",
+    )
+    return long_summary.strip()

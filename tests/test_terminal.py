@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+from .conftest import lengthen_summary
+
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 WIDTH = 100
 
@@ -55,15 +57,7 @@ def test_show_draws_a_panel_within_the_terminal(corpus_dir, tmp_path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_compare_shortens_long_text_on_a_terminal(corpus_dir, tmp_path):
-    path = corpus_dir / "initiatives" / "werkplaats-den-haag.md"
-    long_summary = "Heel lang. " * 60
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "summary: Bijstandsgerechtigden leren een vak in een werkplaats in de wijk.",
-            f"summary: {long_summary}",
-        ),
-        encoding="utf-8",
-    )
+    long_summary = lengthen_summary(corpus_dir)
     out = on_terminal(
         "compare",
         "werkplaats-den-haag",
@@ -74,5 +68,5 @@ def test_compare_shortens_long_text_on_a_terminal(corpus_dir, tmp_path):
         tmp_path=tmp_path,
     )
     assert "…" in out
-    assert long_summary.strip() not in " ".join(out.split())
+    assert long_summary not in " ".join(out.split())
     assert max(len(line) for line in out.splitlines()) <= WIDTH
