@@ -175,8 +175,9 @@ def alias_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Prob
         for index, alias in enumerate(entry.as_list("aliases")):
             key = fold(str(alias))
             owner = named.get(key)
-            others = sorted({owner} if owner else aliased[key]) if owner != entry.id else []
-            others = [other for other in others if other != entry.id]
+            if owner == entry.id:
+                continue
+            others = [owner] if owner else sorted(aliased[key] - {entry.id})
             if not others:
                 continue
             where = f"aliases[{index}]"
@@ -200,22 +201,16 @@ def glossary_link_problems(corpus: Corpus) -> list[Problem]:
     terms = {entry.id for entry in corpus.entries if entry.kind == "term"}
     if not terms:
         return []
-    path = corpus.root / vocabulary.VOCABULARY_FILE
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    shown = display_path(path)
+    shown = display_path(corpus.root / vocabulary.VOCABULARY_FILE)
     problems: list[Problem] = []
     for name in ("themes", "laws"):
         for value in corpus.vocab.values(name).values():
             if not value.term or value.term in terms:
                 continue
-            line = next((n for n, text in enumerate(lines, 1) if text.strip() == f"term: {value.term}"), 1)
             problems.append(
                 Problem(
                     shown,
-                    line,
+                    value.term_line or 1,
                     f"{name}.{value.key}.term",
                     f"begrip '{value.term}' staat niet in content/glossary/; "
                     f"schrijf het of kies een bestaand begrip.{did_you_mean(value.term, terms)}",

@@ -104,13 +104,7 @@ def matches(entry: Entry, filters: Filters) -> bool:
             return False
     if filters.provinces and not set(filters.provinces) & set(entry.as_list("province")):
         return False
-    return not (filters.sources and not set(filters.sources) & set(source_ids(entry)))
-
-
-def source_ids(entry: Entry) -> list[str]:
-    """The ids of the documents an entry cites, once each, in order."""
-    ids = (s.get("source") for s in entry.as_list("sources") if isinstance(s, dict))
-    return list(dict.fromkeys(str(i) for i in ids if i))
+    return not (filters.sources and not set(filters.sources) & set(entry.source_ids()))
 
 
 def apply(entries: Sequence[Entry], filters: Filters) -> list[Entry]:

@@ -34,7 +34,7 @@ from whoosh.support.charset import accent_map
 from whoosh.util.filelock import FileLock
 
 from . import cache, discover, dutch, schema, synonyms
-from .filters import Filters, source_ids
+from .filters import Filters
 from .render.plain import HIT_END, HIT_START
 from .results import Hit, SearchResult
 from .textnorm import fold, markdown_text
@@ -200,7 +200,7 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "laws_all": ",".join(laws_all),
         "places": ",".join(places),
         "province": ",".join(entry.as_list("province")),
-        "sources": ",".join(source_ids(entry)),
+        "sources": ",".join(entry.source_ids()),
         "record": record,
         "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
     }

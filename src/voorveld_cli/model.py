@@ -83,3 +83,8 @@ class Entry:
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
+
+    def source_ids(self) -> list[str]:
+        """The ids of the documents this entry cites, once each, in order."""
+        ids = (ref.get("source") for ref in self.as_list("sources") if isinstance(ref, dict))
+        return list(dict.fromkeys(str(i) for i in ids if i))

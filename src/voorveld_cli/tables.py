@@ -120,9 +120,7 @@ def _values(entry: Entry, axis: str) -> list[str]:
     if axis == "place":
         return entry.as_list("place")
     if axis == "source":
-        return list(
-            dict.fromkeys(str(ref.get("source")) for ref in entry.as_list("sources") if isinstance(ref, dict))
-        )
+        return entry.source_ids()
     raise ValueError(axis)
 
 
@@ -217,7 +215,7 @@ def _label(vocab: Vocabulary, axis: str, key: str) -> str:
     if axis == "theme":
         return vocab.label("themes", key)
     if axis == "source":
-        return str(vocab.sources.get(key, {}).get("title", key))
+        return vocab.label("sources", key)
     if axis == "kind":
         return schema.KIND_LABELS.get(key, key)
     return key

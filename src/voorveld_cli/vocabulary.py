@@ -25,6 +25,8 @@ class Value:
     aliases: tuple[str, ...] = ()
     term: str | None = None
     number: int | None = None
+    # Where `term:` stands in vocabulary.yml, for check's messages; not kept in snapshots.
+    term_line: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -178,6 +180,7 @@ def _values(
                 tuple(str(a) for a in aliases),
                 term=spec.get("term"),
                 number=number if isinstance(number, int) else None,
+                term_line=lines.get(f"{name}.{key}.term", line),
             )
         else:
             problems.append(

@@ -65,12 +65,7 @@ class EntryHandout:
     questions: list[str]
     literature: list[str]
     sources: list[str]
-
-    @property
-    def toc_label(self) -> str:
-        """'Casus 3: Titel' for a case, the title otherwise (contents, bookmarks)."""
-        number = self.kicker.split(" · ")[0]
-        return f"{number}: {self.title}" if number.startswith("Casus") else self.title
+    toc_label: str  # contents and bookmarks: "Casus 3: Titel" for a case, else the title
 
 
 @dataclass
@@ -168,6 +163,7 @@ def entry_handout(entry: Entry, vocab: Vocabulary) -> EntryHandout:
         kind=entry.kind,
         title=entry.title,
         kicker=_kicker(entry, vocab),
+        toc_label=f"Casus {entry.get('number', '')}: {entry.title}" if entry.kind == "case" else entry.title,
         summary=str(entry.get("summary", "")),
         facts=facts,
         sections=sections,

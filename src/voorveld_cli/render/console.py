@@ -7,7 +7,6 @@ truncation (the width is unbounded and cells wrap nowhere).
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from rich.text import Text
 
 from ..model import Entry
 from ..vocabulary import Vocabulary
+from . import on_terminal
 from .plain import HIT_END, HIT_START, cell
 
 PIPE_WIDTH = 100_000
@@ -29,7 +29,7 @@ PIPE_WIDTH = 100_000
 
 def make_console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
-    if stream.isatty() and not os.environ.get("VOORVELD_PLAIN"):
+    if on_terminal(stream):
         return Console(file=stream, highlight=False)
     # A pipe or file: no colour, no cropping, no wrapping.
     return Console(

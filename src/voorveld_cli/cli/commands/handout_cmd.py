@@ -120,12 +120,10 @@ def describe(filters, vocab) -> str:
         ("thema", "themes", filters.themes),
         ("wet", "laws", filters.laws),
         ("provincie", "provinces", filters.provinces),
+        ("bron", "sources", filters.sources),
     ):
         if values:
             parts.append(f"{label} " + " of ".join(vocab.label(name, v) for v in values))
     if filters.places:
         parts.append("plaats " + " of ".join(p.title() for p in filters.places))
-    if filters.sources:
-        titles = (str(vocab.sources.get(s, {}).get("title", s)) for s in filters.sources)
-        parts.append("bron " + " of ".join(titles))
     return "; ".join(parts)

@@ -40,7 +40,9 @@ def emit_entry(entry, vocab, fmt: ShowFormat) -> None:
 
         write(to_json(full_record(entry)))
         return
-    if fmt is ShowFormat.md or not _on_terminal():
+    from ...render import on_terminal
+
+    if fmt is ShowFormat.md or not on_terminal():
         # To a pipe or file the text form is the Markdown: plain lines to grep or page
         # through, no box drawn to the width of an unbounded console.
         write(entry_markdown(entry, vocab))
@@ -84,10 +86,3 @@ def entry_markdown(entry, vocab) -> str:
     if sources:
         lines += ["## Bronnen", ""] + [f"- {s}" for s in sources]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _on_terminal() -> bool:
-    import os
-    import sys
-
-    return sys.stdout.isatty() and not os.environ.get("VOORVELD_PLAIN")
