@@ -67,9 +67,9 @@ def test_new_dry_run_writes_nothing(cli, corpus_dir):
 
 
 def test_new_unknown_kind(cli, corpus_dir):
-    result = cli("new", "artikel", "Iets", content=corpus_dir)
+    result = cli("new", "nieuwsbrief", "Iets", content=corpus_dir)
     assert result.exit_code == 2
-    assert "Onbekende soort 'artikel'" in result.stderr
+    assert "Onbekende soort 'nieuwsbrief'" in result.stderr
 
 
 def test_the_whole_path(cli, corpus_dir):
@@ -123,7 +123,7 @@ def test_non_markdown_file_in_a_content_folder_warns(cli, corpus_dir):
 
 def test_schema_json_is_a_json_schema_per_kind(cli, corpus_dir):
     schemas = json.loads(cli("schema", content=corpus_dir).stdout)
-    assert set(schemas) == {"initiative", "case", "term"}
+    assert set(schemas) == {"initiative", "case", "term", "article"}
     case = schemas["case"]
     assert case["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert set(case["required"]) == {"title", "summary", "number", "part", "roles", "questions", "sources"}
@@ -151,6 +151,7 @@ def test_schema_out_writes_files(cli, corpus_dir, tmp_path):
     result = cli("schema", "--out", str(tmp_path / "schemas"), content=corpus_dir)
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+        "article.schema.json",
         "case.schema.json",
         "initiative.schema.json",
         "term.schema.json",

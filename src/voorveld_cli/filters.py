@@ -46,7 +46,7 @@ def resolve_kind(text: str) -> str:
             return kind
     names = [*schema.KINDS, *(a for aliases in schema.KIND_ALIASES.values() for a in aliases)]
     raise FilterError(
-        f"Onbekende soort '{text}'. Kies uit: initiative, case, term.{did_you_mean(text, names)}"
+        f"Onbekende soort '{text}'. Kies uit: {', '.join(schema.KINDS)}.{did_you_mean(text, names)}"
     )
 
 

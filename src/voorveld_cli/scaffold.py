@@ -21,6 +21,7 @@ BODIES = {
     "case": "## Het verhaal\n\nTODO: inleiding, middenstuk en slot in eigen woorden.\n\n"
     "## Het dilemma\n\nTODO\n",
     "term": "TODO: uitleg, hoe de bronnen het begrip gebruiken, waar ze verschillen.\n",
+    "article": "## Wat het zegt\n\nTODO\n\n## Genoemde voorbeelden\n\nTODO\n",
 }
 
 

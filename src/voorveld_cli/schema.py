@@ -10,23 +10,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Kinds and the folder under the content root that holds each.
-KINDS = ("initiative", "case", "term")
-FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary"}
+KINDS = ("initiative", "case", "term", "article")
+FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 KIND_BY_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
-KIND_LABELS = {"initiative": "initiatief", "case": "casus", "term": "begrip"}
+KIND_LABELS = {"initiative": "initiatief", "case": "casus", "term": "begrip", "article": "artikel"}
 # What people may type for --kind.
 KIND_ALIASES = {
     "initiative": ("initiatief", "initiatieven", "initiatives", "praktijkvoorbeeld"),
     "case": ("casus", "casussen", "cases", "casuistiek"),
     "term": ("begrip", "begrippen", "terms", "glossary", "woordenlijst"),
+    "article": ("artikel", "artikelen", "articles", "onderzoek", "interview"),
 }
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# as_of: a year, a month or a day (2016, 2016-05, 2017-11-09).
+AS_OF_PATTERN = r"^(18|19|20)[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
 ALL = frozenset(KINDS)
 INITIATIVE = frozenset({"initiative"})
 CASE = frozenset({"case"})
 TERM = frozenset({"term"})
+ARTICLE = frozenset({"article"})
+DATED = frozenset({"initiative", "case", "article"})
+PRACTICE_OR_ARTICLE = frozenset({"initiative", "article"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,40 @@ FIELDS: tuple[Field, ...] = (
         required=True,
         hint="Een tot drie zinnen in eigen woorden: wat is het, voor wie, waarom het ertoe doet.",
         example="Korte samenvatting in eigen woorden.",
+    ),
+    Field(
+        "as_of",
+        "Stand",
+        "as_of",
+        DATED,
+        hint="Het jaar (of de datum, JJJJ-MM-DD) waarop de feiten van dit item slaan, meestal het jaar van de bron.",
+        example=2020,
+    ),
+    Field(
+        "genre",
+        "Genre",
+        "text",
+        ARTICLE,
+        required=True,
+        vocab="genres",
+        hint="Soort artikel: onderzoek, interview, opinie, dossier, analyse, praktijkverslag, nieuws, ...",
+        example="analyse",
+    ),
+    Field(
+        "people",
+        "Aan het woord",
+        "text_list",
+        ARTICLE,
+        hint="Mensen die aan het woord zijn, als 'Naam (rol)'.",
+        example=[],
+    ),
+    Field(
+        "findings",
+        "Bevindingen",
+        "text_list",
+        ARTICLE,
+        hint="De belangrijkste bevindingen of stellingen, elk een zin in eigen woorden.",
+        example=[],
     ),
     Field(
         "definition",
@@ -123,7 +163,7 @@ FIELDS: tuple[Field, ...] = (
         "place",
         "Plaats",
         "text_or_list",
-        INITIATIVE,
+        PRACTICE_OR_ARTICLE,
         hint="Gemeente(n) waar het plaatsvindt; leeg laten bij een landelijk programma.",
         example=["Gemeente"],
     ),
@@ -131,14 +171,14 @@ FIELDS: tuple[Field, ...] = (
         "area",
         "Wijk of kern",
         "text",
-        INITIATIVE,
+        PRACTICE_OR_ARTICLE,
         hint="Wijk, kern of stadsdeel binnen de gemeente, als de bron die noemt.",
     ),
     Field(
         "province",
         "Provincie",
         "text_or_list",
-        INITIATIVE,
+        PRACTICE_OR_ARTICLE,
         vocab="provinces",
         hint="Provincie(s) van de gemeente(n).",
         example=["Utrecht"],
@@ -147,8 +187,16 @@ FIELDS: tuple[Field, ...] = (
         "organisations",
         "Organisaties",
         "text_list",
-        INITIATIVE,
+        PRACTICE_OR_ARTICLE,
         hint="Organisaties die het uitvoeren, financieren of eraan meewerken.",
+        example=[],
+    ),
+    Field(
+        "researched_by",
+        "Onderzocht door",
+        "text_list",
+        INITIATIVE,
+        hint="Organisaties die het initiatief alleen onderzochten of evalueerden.",
         example=[],
     ),
     Field("started", "Gestart", "year", INITIATIVE, hint="Jaar van de start, alleen als de bron het noemt."),
@@ -172,8 +220,16 @@ FIELDS: tuple[Field, ...] = (
         "figures",
         "Cijfers",
         "figures",
-        INITIATIVE,
+        PRACTICE_OR_ARTICLE,
         hint="Cijfers precies zoals de bron ze geeft, met jaar als dat genoemd wordt.",
+        example=[],
+    ),
+    Field(
+        "working_elements",
+        "Werkzame elementen",
+        "text_list",
+        PRACTICE_OR_ARTICLE,
+        hint="Wat het laat werken, alleen waar de bron dat noemt.",
         example=[],
     ),
     Field(
@@ -234,6 +290,13 @@ FIELDS: tuple[Field, ...] = (
         vocab="laws",
         hint="Wetten die wij erbij lezen maar die de bron niet noemt.",
         example=[],
+    ),
+    Field(
+        "laws_note",
+        "Over de wetten",
+        "text",
+        ALL,
+        hint="Alleen als laws en laws_inferred allebei leeg zijn: waarom er geen wet bij hoort.",
     ),
     Field(
         "sources",

@@ -8,12 +8,14 @@ from typing import Any
 from . import schema
 from .vocabulary import Vocabulary
 
+AS_OF_PATTERN = schema.AS_OF_PATTERN
 JSON_SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _TYPE_WORDS = {
     "text": "tekst",
     "int": "geheel getal",
     "year": "jaartal",
+    "as_of": "jaartal of datum (JJJJ, JJJJ-MM, JJJJ-MM-DD)",
     "text_list": "lijst van teksten",
     "text_or_list": "tekst of lijst van teksten",
     "sources": "lijst van {source, pages of section}",
@@ -50,6 +52,9 @@ def _property(vocab: Vocabulary, field: schema.Field) -> dict[str, Any]:
         out = {"type": "integer"}
     elif kind == "year":
         out = {"type": "integer", "minimum": 1800, "maximum": 2100}
+    elif kind == "as_of":
+        out = {"anyOf": [{"type": "integer", "minimum": 1800, "maximum": 2100},
+                         {"type": "string", "pattern": AS_OF_PATTERN}]}
     elif kind == "text_list":
         out = {"type": "array", "items": _string(vocab, field.vocab)}
     elif kind == "text_or_list":

@@ -16,6 +16,7 @@ from .textnorm import did_you_mean
 from .vocabulary import Vocabulary
 
 _ID = re.compile(schema.ID_PATTERN)
+_AS_OF = re.compile(schema.AS_OF_PATTERN)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 PLACEHOLDER = "TODO"
 MAX_SUMMARY_SENTENCES = 3
@@ -66,6 +67,16 @@ class _Checker:
             self.add(key, f"{value} is geen plausibel jaartal")
             return False
         return True
+
+    def as_of(self, key: str, value: Any) -> bool:
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        if isinstance(value, str) and _AS_OF.match(value.strip()):
+            return True
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.year(key, value)
+        self.add(key, f"verwacht een jaartal (2016) of een datum (2017-11-09), kreeg {_kind_of(value)}")
+        return False
 
     def text_list(self, key: str, value: Any) -> list[str]:
         if isinstance(value, str):
@@ -212,6 +223,8 @@ def _check_field(check: _Checker, field: schema.Field, value: Any) -> None:
         check.integer(key, value)
     elif field.type == "year":
         check.year(key, value)
+    elif field.type == "as_of":
+        check.as_of(key, value)
     elif field.type in ("text_list", "text_or_list"):
         items = check.text_list(key, value) if field.type == "text_list" else check.text_or_list(key, value)
         if field.vocab:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 VOCABULARY_FILE = "vocabulary.yml"
 SOURCES_FILE = "sources.yml"
-LISTS = ("themes", "laws", "provinces", "case_parts", "learning_styles")
+LISTS = ("themes", "laws", "provinces", "case_parts", "learning_styles", "genres")
 
 
 @dataclass(frozen=True)

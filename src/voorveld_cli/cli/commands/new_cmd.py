@@ -12,7 +12,7 @@ from ..output import fail, load_corpus, write
 
 def run(
     kind: Annotated[
-        str, typer.Argument(metavar="KIND", help="initiative, case of term (ook: initiatief, casus, begrip).")
+        str, typer.Argument(metavar="KIND", help="initiative, case, term of article (ook: initiatief, casus, begrip, artikel).")
     ],
     title: Annotated[
         str, typer.Argument(metavar="TITEL", help="Titel van het nieuwe item; daaruit komt het id.")
