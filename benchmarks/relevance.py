@@ -6,14 +6,20 @@ for voorveld and for a plain grep baseline.
 
 recall@5: per query, the share of its expected entries found in the top 5; averaged.
 MRR: per query, 1 / the rank of the first expected entry in the full ranking (0 if
-absent); averaged. The grep baseline ranks files by how many distinct query words
-they contain as plain substrings (case-insensitive), ties by file name: what a
-researcher gets from `grep -c` without voorveld.
+absent); averaged. nDCG@5: binary gains (an expected entry is relevant), discounted
+by log2(rank + 1), divided by the ideal ordering; averaged.
+
+Two baselines, ties broken by file name:
+- grep: files ranked by how many distinct query words they contain as plain
+  substrings (case-insensitive): what a researcher gets from `grep -c`.
+- or-count: files ranked by how many distinct query words they contain as whole
+  words (case-insensitive, no stemming, no accent folding): "counting words".
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import sys
@@ -69,8 +75,28 @@ def grep_rankings(queries: list[dict], content: Path = CONTENT) -> list[list[str
     return out
 
 
+def or_count_rankings(queries: list[dict], content: Path = CONTENT) -> list[list[str]]:
+    files = {
+        p.stem: set(re.findall(r"\w+", p.read_text(encoding="utf-8").lower()))
+        for p in sorted(content.glob("*/*.md"))
+    }
+    out = []
+    for item in queries:
+        words = {w for w in re.findall(r"\w+", item["query"].lower())}
+        scored = [(len(words & tokens), name) for name, tokens in files.items()]
+        out.append([name for score, name in sorted(scored, key=lambda s: (-s[0], s[1])) if score > 0])
+    return out
+
+
+def _ndcg5(expected: list[str], ranking: list[str]) -> float:
+    gains = sum(1 / math.log2(rank + 2) for rank, got in enumerate(ranking[:5]) if got in expected)
+    ideal = sum(1 / math.log2(rank + 2) for rank in range(min(5, len(expected))))
+    return gains / ideal
+
+
 def score(queries: list[dict], rankings: list[list[str]]) -> dict:
-    per_category: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    """Per category (and `alles`): (recall@5, MRR, query count, nDCG@5)."""
+    per_category: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
     misses = []
     for item, ranking in zip(queries, rankings, strict=True):
         expected = item["expect"]
@@ -78,12 +104,18 @@ def score(queries: list[dict], rankings: list[list[str]]) -> dict:
         recall = sum(e in top for e in expected) / len(expected)
         ranks = [ranking.index(e) + 1 for e in expected if e in ranking]
         rr = 1 / min(ranks) if ranks else 0.0
-        per_category[item.get("category", "overig")].append((recall, rr))
-        per_category["alles"].append((recall, rr))
+        values = (recall, rr, _ndcg5(expected, ranking))
+        per_category[item.get("category", "overig")].append(values)
+        per_category["alles"].append(values)
         if recall < 1:
             misses.append((item["query"], [e for e in expected if e not in top], top))
     summary = {
-        cat: (sum(r for r, _ in vals) / len(vals), sum(m for _, m in vals) / len(vals), len(vals))
+        cat: (
+            sum(v[0] for v in vals) / len(vals),
+            sum(v[1] for v in vals) / len(vals),
+            len(vals),
+            sum(v[2] for v in vals) / len(vals),
+        )
         for cat, vals in per_category.items()
     }
     return {"summary": summary, "misses": misses}
@@ -93,18 +125,24 @@ def report(show_misses: bool = False) -> str:
     queries = load_set()
     ours = score(queries, voorveld_rankings(queries))
     grep = score(queries, grep_rankings(queries))
+    orc = score(queries, or_count_rankings(queries))
     lines = [
         f"Relevance set: {len(queries)} queries (tests/relevance.yml), corpus: content/.",
         "",
-        "| category | queries | voorveld recall@5 | voorveld MRR | grep recall@5 | grep MRR |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| category | queries | voorveld recall@5 | MRR | nDCG@5 | or-count recall@5 | MRR | nDCG@5 "
+        "| grep recall@5 | MRR | nDCG@5 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     categories = [*sorted(c for c in ours["summary"] if c != "alles"), "alles"]
     for cat in categories:
-        r, m, n = ours["summary"][cat]
-        gr, gm, _ = grep["summary"][cat]
+        r, m, n, g = ours["summary"][cat]
+        orr, orm, _, org = orc["summary"][cat]
+        gr, gm, _, gg = grep["summary"][cat]
         label = f"**{cat}**" if cat == "alles" else cat
-        lines.append(f"| {label} | {n} | {r:.3f} | {m:.3f} | {gr:.3f} | {gm:.3f} |")
+        lines.append(
+            f"| {label} | {n} | {r:.3f} | {m:.3f} | {g:.3f} | {orr:.3f} | {orm:.3f} | {org:.3f} "
+            f"| {gr:.3f} | {gm:.3f} | {gg:.3f} |"
+        )
     if show_misses:
         lines += ["", "Misses (query: expected but not in the top 5; the top 5):"]
         lines += [f"- {q}: {', '.join(missing)} -- {', '.join(top)}" for q, missing, top in ours["misses"]]

@@ -54,6 +54,8 @@ def _front(rng: random.Random, kind: str, number: int, vocab: dict, sources: lis
     if kind == "term":
         front["definition"] = sentence(rng, 14)
         front["aliases"] = [rng.choice(WORDS) + str(number)]
+    if kind in ("case", "initiative"):
+        front["as_of"] = rng.randint(2014, 2020)
     if kind == "case":
         front["number"] = number
         front["part"] = rng.choice(list(vocab["case_parts"]))

@@ -13,7 +13,8 @@ from voorveld_cli.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_CONTENT = REPO / "content"
-FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary"}
+FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
+DATED = {"initiative", "case", "article"}
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +26,11 @@ def isolated_env(tmp_path_factory, monkeypatch):
 
 
 def write_entry(root: Path, kind: str, entry_id: str, front: dict, body: str = "Tekst.\n") -> Path:
+    """One content file; dated kinds get `as_of: 2020` unless the test sets it (None leaves it out)."""
+    if kind in DATED:
+        front = {**front, "as_of": front.get("as_of", 2020)}  # last, so the other lines keep their numbers
+        if front["as_of"] is None:
+            del front["as_of"]
     path = root / FOLDERS[kind] / f"{entry_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
@@ -123,6 +129,9 @@ SAMPLE = {
         "Mantelzorg is onbetaald.\n",
     ),
 }
+for (_kind, _id), (_front, _body) in SAMPLE.items():
+    if _kind in DATED:
+        _front.setdefault("as_of", 2020)
 
 
 @pytest.fixture

@@ -79,6 +79,7 @@ def test_the_whole_path(cli, corpus_dir):
     text = path.read_text(encoding="utf-8")
     text = (
         re.sub(r"summary: 'TODO:.*'", "summary: Buurtbewoners koken wekelijks samen in het buurthuis.", text)
+        .replace("as_of: TODO", "as_of: 2017")
         .replace("themes: []", "themes: [ontmoeting]")
         .replace("place: []", "place: Zeist")
         .replace("province: []", "province: Utrecht")
@@ -126,7 +127,16 @@ def test_schema_json_is_a_json_schema_per_kind(cli, corpus_dir):
     assert set(schemas) == {"initiative", "case", "term", "article"}
     case = schemas["case"]
     assert case["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(case["required"]) == {"title", "summary", "number", "part", "roles", "questions", "sources"}
+    assert set(case["required"]) == {
+        "title",
+        "summary",
+        "as_of",
+        "number",
+        "part",
+        "roles",
+        "questions",
+        "sources",
+    }
     assert case["properties"]["part"]["enum"] == [
         "bewoners",
         "sociaal-ondernemers",

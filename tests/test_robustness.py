@@ -168,16 +168,19 @@ BAD_FILES = {
     "empty": ("", "leeg bestand"),
     "list-front-matter": ("---\n- a\n---\n", "niet uit een lijst"),
     "number-title": (
-        "---\ntitle: 12\nsummary: x\nthemes: [werk]\nsources: [{source: movisies-2020-1, pages: 1}]\n"
+        "---\ntitle: 12\nsummary: x\nas_of: 2020\nthemes: [werk]\n"
+        "sources: [{source: movisies-2020-1, pages: 1}]\n"
         "---\nx\n",
         "verwacht tekst, kreeg een getal",
     ),
     "string-for-list": (
-        "---\ntitle: x\nsummary: x\nthemes: werk\nsources: [{source: movisies-2020-1, pages: 1}]\n---\nx\n",
+        "---\ntitle: x\nsummary: x\nas_of: 2020\nthemes: werk\n"
+        "sources: [{source: movisies-2020-1, pages: 1}]\n---\nx\n",
         "verwacht een lijst",
     ),
     "mapping-for-list": (
-        "---\ntitle: x\nsummary: x\nthemes: {a: 1}\nsources: [{source: movisies-2020-1, pages: 1}]\n---\nx\n",
+        "---\ntitle: x\nsummary: x\nas_of: 2020\nthemes: {a: 1}\n"
+        "sources: [{source: movisies-2020-1, pages: 1}]\n---\nx\n",
         "verwacht een lijst van teksten",
     ),
     "python-tag": (

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import os
 import shutil
@@ -33,14 +34,14 @@ from whoosh.lang import stopwords_for_language
 from whoosh.support.charset import accent_map
 from whoosh.util.filelock import FileLock
 
-from . import cache, discover, dutch, schema, synonyms
+from . import cache, discover, dutch, ranking, schema, synonyms
 from .filters import Filters
 from .render.plain import HIT_END, HIT_START
 from .results import Hit, SearchResult
 from .textnorm import fold, markdown_text
 from .vocabulary import Vocabulary
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
@@ -51,7 +52,15 @@ PARALLEL_FROM = 500  # files; below this a full build uses one writer process
 STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that may still open it
 
 # Field weights: title and aliases count most, then keywords and summary, then the rest.
-BOOSTS = {"title": 5.0, "aliases": 4.0, "keywords": 2.5, "summary": 2.0, "body": 1.0, "details": 1.0}
+BOOSTS = {
+    "title": 5.0,
+    "aliases": 4.0,
+    "keywords": 2.5,
+    "summary": 2.0,
+    "body": 1.0,
+    "details": 1.0,
+    "extra": 1.0,
+}
 SEARCH_FIELDS = tuple(BOOSTS)
 SNIPPET_FIELDS = ("body", "summary", "details")
 
@@ -97,6 +106,11 @@ class CompoundFilter(Filter):
             token.text = original
 
 
+def _stoplist() -> frozenset[str]:
+    """Whoosh's Dutch stop words, less those that carry meaning here ('zonder')."""
+    return frozenset(stopwords_for_language("nl")) - ranking.MEANINGFUL
+
+
 def dutch_analyzer():
     """Words (keeping zzp'er whole), lowercased, accents folded (cliënten -> clienten),
     Dutch stop words out, compound parts added, then stemmed."""
@@ -104,7 +118,7 @@ def dutch_analyzer():
         RegexTokenizer(r"\w+(?:['’]\w+)*")
         | LowercaseFilter()
         | CharsetFilter(accent_map)
-        | StopFilter(stoplist=stopwords_for_language("nl"), minsize=1)
+        | StopFilter(stoplist=_stoplist(), minsize=1)
         | CompoundFilter()
         | DutchStemFilter()
     )
@@ -127,6 +141,8 @@ def make_schema() -> fields.Schema:
         summary=fields.TEXT(analyzer=text, field_boost=BOOSTS["summary"], stored=True),
         body=fields.TEXT(analyzer=text, field_boost=BOOSTS["body"], stored=True),
         details=fields.TEXT(analyzer=text, field_boost=BOOSTS["details"], stored=True),
+        # Elliptic compounds written out ('dak- en thuislozen' -> daklozen), not shown.
+        extra=fields.TEXT(analyzer=text, field_boost=BOOSTS["extra"]),
         spell=fields.TEXT(analyzer=plain_analyzer(), spelling=True),
         # Exact values for filters and facet counts (keys as in vocabulary.yml);
         # places are folded ('den haag') because people type them freely.
@@ -139,6 +155,7 @@ def make_schema() -> fields.Schema:
         sources=fields.KEYWORD(commas=True),
         record=fields.STORED(),
         names=fields.STORED(),  # a term's title and aliases, for search synonyms
+        labels=fields.STORED(),  # title and aliases as name keys, for the exact-name rank
     )
 
 
@@ -152,7 +169,11 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
     details = []
     for name in (
         "definition",
+        "findings",
+        "working_elements",
+        "people",
         "organisations",
+        "researched_by",
         "target_groups",
         "funding",
         "novelty",
@@ -202,7 +223,9 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "province": ",".join(entry.as_list("province")),
         "sources": ",".join(entry.source_ids()),
         "record": record,
+        "extra": " ".join(ranking.elliptic_forms("\n".join((title, summary, body, keywords, *details)))),
         "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
+        "labels": [ranking.name_key(name) for name in (title, *map(str, entry.as_list("aliases")))],
     }
 
 
@@ -526,6 +549,8 @@ def _parser(schema, group) -> qparser.MultifieldParser:
     # '-respijtzorg' is an exclusion.
     parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
     parser.remove_plugin_class(qparser.FieldsPlugin)  # 'title:' is a word, not syntax
+    # 'wat is mantelzorg?' is a question, not a wildcard: ? and * are no syntax.
+    parser.remove_plugin_class(qparser.WildcardPlugin)
     return parser
 
 
@@ -545,10 +570,6 @@ def _filter_query(filters: Filters) -> query.Query | None:
     return query.And(parts) if parts else None
 
 
-def _run(searcher, parsed, filter_q, limit: int):
-    return searcher.search(parsed, limit=limit, filter=filter_q, terms=True)
-
-
 # Facet key in the JSON -> index field that holds the exact values.
 FACET_FIELDS = {
     "kind": "kind",
@@ -557,14 +578,6 @@ FACET_FIELDS = {
     "laws_inferred": "laws_inferred",
     "province": "province",
 }
-
-
-def _matching(searcher, parsed, filter_q) -> set[int]:
-    """Every matching document number (not only the top N), respecting the filter."""
-    docs = set(searcher.docs_for_query(parsed))
-    if filter_q is not None:
-        docs &= set(searcher.docs_for_query(filter_q))
-    return docs
 
 
 def _facets(searcher, docs: set[int]) -> dict[str, dict[str, int]]:
@@ -590,35 +603,170 @@ def search(
     limit: int = 10,
     synonym_names: dict[str, list[str]] | None = None,
 ) -> SearchResult:
-    """Ranked hits with snippets and facet counts. Never raises on odd query syntax."""
+    """Ranked hits with snippets and facet counts. Never raises on odd query syntax.
+
+    A natural query (words, phrases, -exclusions) is ranked by ranking.py: exact
+    names first, then coordination over its concepts with a relaxing minimum. A
+    query with AND/OR/NOT or brackets is taken as typed: all words, else any."""
     from .locate import display_path
 
     result = SearchResult(query=text, total=0)
     filter_q = _filter_query(filters)
-    expanded = synonyms.rewrite(text, synonym_names or {})
     with ix.searcher() as searcher:
-        parsed = _safe_parse(ix.schema, expanded, qparser.AndGroup)
-        hits = _run(searcher, parsed, filter_q, limit)
-        if hits.is_empty() and len(text.split()) > 1:
-            parsed = _safe_parse(ix.schema, expanded, qparser.OrGroup)
-            hits = _run(searcher, parsed, filter_q, limit)
-            result.mode = "or"
-        if hits.is_empty():
-            corrected = _correct(searcher, text)
-            if corrected and fold(corrected) != fold(text):
-                result.suggestion = corrected
-                parsed = _safe_parse(ix.schema, corrected, qparser.AndGroup)
-                hits = _run(searcher, parsed, filter_q, limit)
-        docs = _matching(searcher, parsed, filter_q) if not hits.is_empty() else set()
-        result.total = len(docs)
-        result.facets = _facets(searcher, docs)
-        hits.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
-        hits.formatter = _MarkFormatter()
-        for hit in hits[:limit]:
+        if ranking.is_natural(text):
+            ranked, results = _natural(searcher, ix.schema, text, filter_q, synonym_names or {}, result)
+            if result.corrections:
+                result.suggestion = " ".join(result.corrections.get(w, w) for w in text.split())
+        else:
+            ranked, results = _boolean(searcher, ix.schema, text, filter_q, synonym_names or {}, result)
+        result.total = len(ranked)
+        result.facets = _facets(searcher, {c.docnum for c in ranked})
+        if results is None:
+            return result
+        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
+        results.formatter = _MarkFormatter()
+        position = {docnum: i for i, (_score, docnum) in enumerate(results.top_n)}
+        top = max((c.bm25 for c in ranked), default=0.0)
+        for candidate in ranked[:limit]:
+            hit = results[position[candidate.docnum]]
             record = dict(hit["record"])
             record["path"] = display_path(root / hit["path"])
-            result.hits.append(Hit(record=record, score=float(hit.score), snippet=_snippet(hit)))
+            score = candidate.key(top)
+            result.hits.append(Hit(record=record, score=score, snippet=_snippet(hit)))
     return result
+
+
+def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchResult):
+    """Concepts, their matches and the ranked candidates of a natural query."""
+    plan = ranking.plan(ranking.expand_elliptic(text), names)
+    concepts = [_concept_query(searcher, schema, c, result) for c in plan.concepts]
+    concepts = [(c, q) for c, q in concepts if q is not query.NullQuery]
+    if not concepts:
+        return [], None
+    exclude = [_safe_parse(schema, word, qparser.OrGroup) for word in plan.excluded]
+    mask = query.Or(exclude) if exclude else None
+    required = [_safe_parse(schema, word, qparser.AndGroup) for word in plan.required]
+    any_q = query.Or([q for _, q in concepts])
+    if required:
+        any_q = query.And([any_q, *required])
+    results = searcher.search(any_q, limit=None, filter=filter_q, mask=mask)
+    if results.is_empty():
+        return [], None
+    candidates = {docnum: ranking.Candidate(docnum, score) for score, docnum in results.top_n}
+    doc_count = searcher.doc_count() or 1
+    weights = []
+    for _concept, concept_q in concepts:
+        docs = set(searcher.docs_for_query(concept_q)) & candidates.keys()
+        weight = ranking.idf(doc_count, len(docs))
+        weights.append(weight)
+        for docnum in docs:
+            candidates[docnum].matched += 1
+            candidates[docnum].coordination += weight
+    total_weight = sum(weights) or 1.0
+    words = [w for c, _ in concepts for w in c.words]
+    near = _near_counts(searcher, schema, words)
+    corrected = " ".join(result.corrections.get(w, w) for w in text.split())
+    wanted = {ranking.name_key(text), ranking.name_key(corrected)}
+    stems = {_stem_key(schema, w) for w in words}
+    for candidate in candidates.values():
+        candidate.coordination /= total_weight
+        stored = searcher.stored_fields(candidate.docnum)
+        candidate.kind = stored.get("kind", "")
+        labels = stored.get("labels") or [""]
+        candidate.exact_name = 2 if labels[0] in wanted else int(bool(wanted & set(labels[1:])))
+        title_stems = {_stem_key(schema, w) for w in ranking.name_key(stored.get("title", "")).split()}
+        candidate.title_words = len(title_stems)
+        candidate.title_has_all = bool(stems) and stems <= title_stems
+        candidate.near = near.get(candidate.docnum, 0) / max(len(words) - 1, 1)
+    need = ranking.minimum_match((c.matched for c in candidates.values()), len(concepts))
+    top = max(c.bm25 for c in candidates.values())
+    ranked = sorted(
+        (c for c in candidates.values() if c.matched >= need or c.exact_name),
+        key=lambda c: (-c.key(top), c.docnum),
+    )
+    if any(c.matched < len(concepts) for c in ranked):
+        result.mode = "or"  # some hits match only part of the query
+    return ranked, results
+
+
+def _concept_query(searcher, schema, concept: ranking.Concept, result: SearchResult):
+    """One concept as a query over every search field; an unknown word also tries
+    its parts (a compound the corpus writes apart) and a spelling correction."""
+    parsed = _safe_parse(schema, concept.text, qparser.OrGroup)
+    if concept.phrase or len(concept.words) != 1 or _known(searcher, schema, concept.words[0]):
+        return concept, parsed
+    word = concept.words[0]
+    alternatives = [parsed]
+    parts = _split_known(searcher, schema, word)
+    if parts:
+        alternatives.append(query.And([_safe_parse(schema, p, qparser.OrGroup) for p in parts]))
+    else:
+        corrected = _correct_word(searcher, word)
+        if corrected:
+            alternatives.append(_safe_parse(schema, corrected, qparser.OrGroup))
+            result.corrections[concept.text] = corrected
+    return concept, query.Or(alternatives)
+
+
+def _stem_key(schema, word: str) -> str:
+    tokens = [t.text for t in schema["body"].analyzer(word, mode="query")]
+    return tokens[0] if tokens else word
+
+
+def _known(searcher, schema, word: str) -> bool:
+    """Does the corpus use this word (in any form) anywhere?"""
+    key = _stem_key(schema, word)
+    reader = searcher.reader()
+    return any(reader.doc_frequency(name, key) for name in SEARCH_FIELDS)
+
+
+def _split_known(searcher, schema, word: str) -> list[str] | None:
+    """'daklozenopvang' -> ['daklozen', 'opvang'] when the corpus knows both parts."""
+    for cut in range(len(word) - 4, 3, -1):
+        head, rest = word[:cut], word[cut:]
+        for link in ("", "s", "e", "en"):
+            left = head[: -len(link)] if link and head.endswith(link) else head
+            if link and not head.endswith(link):
+                continue
+            if len(left) >= 4 and _known(searcher, schema, left) and _known(searcher, schema, rest):
+                return [left, rest]
+    return None
+
+
+def _correct_word(searcher, word: str) -> str | None:
+    if len(word) < 4 or not word.isalpha():
+        return None
+    suggestions = searcher.corrector("spell").suggest(word, limit=1, maxdist=2)
+    return suggestions[0] if suggestions and suggestions[0] != word else None
+
+
+NEAR_SLOP = 3  # words at most this far apart count as 'together'
+
+
+def _near_counts(searcher, schema, words: list[str]) -> dict[int, int]:
+    """Per entry, how many neighbouring pairs of the query's words stand close
+    together (at most NEAR_SLOP apart) in the title, summary or body."""
+    stems = [_stem_key(schema, w) for w in words]
+    counts: dict[int, int] = {}
+    for pair in itertools.pairwise(stems):
+        phrases = [query.Phrase(name, list(pair), slop=NEAR_SLOP) for name in ("title", "summary", "body")]
+        for docnum in searcher.docs_for_query(query.Or(phrases)):
+            counts[docnum] = counts.get(docnum, 0) + 1
+    return counts
+
+
+def _boolean(searcher, schema, text: str, filter_q, names: dict, result: SearchResult):
+    """A query with operators, as typed: all words, else any of them."""
+    expanded = synonyms.rewrite(text, names)
+    parsed = _safe_parse(schema, expanded, qparser.AndGroup)
+    results = searcher.search(parsed, limit=None, filter=filter_q)
+    if results.is_empty() and len(text.split()) > 1:
+        results = searcher.search(_safe_parse(schema, expanded, qparser.OrGroup), limit=None, filter=filter_q)
+        result.mode = "or"
+    ranked = [ranking.Candidate(docnum, score) for score, docnum in results.top_n]
+    for candidate in ranked:
+        candidate.coordination = 1.0
+    return ranked, (results if ranked else None)
 
 
 def search_corpus(
@@ -651,28 +799,6 @@ def _snippet(hit) -> str:
                 return " ".join(text.split())
     summary = hit.get("summary") or ""
     return summary[:220]
-
-
-def _correct(searcher, text: str) -> str | None:
-    """A corrected query for a typo ('mantelzrog' -> 'mantelzorg'), or None."""
-    corrector = searcher.corrector("spell")
-    words = text.split()
-    out, changed = [], False
-    for word in words:
-        key = fold(word)
-        if len(key) < 4 or not key.isalpha():
-            out.append(word)
-            continue
-        if searcher.reader().frequency("spell", key):
-            out.append(word)
-            continue
-        suggestions = corrector.suggest(key, limit=1, maxdist=2)
-        if suggestions:
-            out.append(suggestions[0])
-            changed = True
-        else:
-            out.append(word)
-    return " ".join(out) if changed else None
 
 
 __all__ = ["RefreshReport", "make_schema", "open_index", "search", "search_corpus"]

@@ -25,9 +25,10 @@ class SearchResult:
     total: int
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
-    suggestion: str | None = None  # the corrected query when the typed one found nothing
-    mode: str = "and"  # "and", or "or" when every word together found nothing
+    suggestion: str | None = None  # the query with unknown words corrected ("Bedoelde u")
+    mode: str = "and"  # "and" when every hit matches every concept, else "or"
     notices: list[str] = field(default_factory=list)  # for stderr
+    corrections: dict[str, str] = field(default_factory=dict)  # typed word -> corrected word
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of `voorveld search --format json`."""

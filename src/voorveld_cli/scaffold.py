@@ -55,6 +55,8 @@ def _initial(field: schema.Field, title: str, corpus: Corpus):
         return f"{PLACEHOLDER}: {field.hint}" if field.name != "part" else PLACEHOLDER
     if field.required and field.type == "text_list":
         return [PLACEHOLDER]
+    if field.required and field.type == "as_of":
+        return PLACEHOLDER
     if field.type in ("text_list", "text_or_list", "figures"):
         return []
     return None

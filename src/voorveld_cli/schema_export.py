@@ -53,8 +53,12 @@ def _property(vocab: Vocabulary, field: schema.Field) -> dict[str, Any]:
     elif kind == "year":
         out = {"type": "integer", "minimum": 1800, "maximum": 2100}
     elif kind == "as_of":
-        out = {"anyOf": [{"type": "integer", "minimum": 1800, "maximum": 2100},
-                         {"type": "string", "pattern": AS_OF_PATTERN}]}
+        out = {
+            "anyOf": [
+                {"type": "integer", "minimum": 1800, "maximum": 2100},
+                {"type": "string", "pattern": AS_OF_PATTERN},
+            ]
+        }
     elif kind == "text_list":
         out = {"type": "array", "items": _string(vocab, field.vocab)}
     elif kind == "text_or_list":

@@ -32,7 +32,7 @@ def table(groups: Iterable[Iterable[str]]) -> dict[str, list[str]]:
     return {key: value for key, value in out.items() if value}
 
 
-def _quote(name: str) -> str:
+def quote(name: str) -> str:
     words = re.findall(r"[\w'’]+", name)
     if not words:
         return ""
@@ -60,8 +60,8 @@ def rewrite(text: str, synonyms: dict[str, list[str]]) -> str:
             i += 1
             continue
         j, run, others = match
-        typed = _quote(" ".join(run))
-        alternatives = [typed, *(q for q in map(_quote, others) if q and q != typed)]
+        typed = quote(" ".join(run))
+        alternatives = [typed, *(q for q in map(quote, others) if q and q != typed)]
         out.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
         i = j
     return " ".join(out)

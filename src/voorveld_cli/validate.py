@@ -69,6 +69,8 @@ class _Checker:
         return True
 
     def as_of(self, key: str, value: Any) -> bool:
+        if self.placeholder(key, value):
+            return False
         if isinstance(value, dt.date):
             value = value.isoformat()
         if isinstance(value, str) and _AS_OF.match(value.strip()):
