@@ -16,7 +16,7 @@ RECALL_FLOOR = 0.90
 
 def test_relevance_set_is_broad():
     queries = load_set()
-    assert len(queries) >= 80
+    assert len(queries) >= 150
     categories = Counter(item["category"] for item in queries)
     for category in (
         "onderwerp",
@@ -31,6 +31,7 @@ def test_relevance_set_is_broad():
         "plaats",
     ):
         assert categories[category] >= 2, category
+    assert categories["onderzoeksvraag"] >= 60
 
 
 def test_recall_at_5_holds_the_floor():

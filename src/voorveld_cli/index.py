@@ -156,6 +156,7 @@ def make_schema() -> fields.Schema:
         record=fields.STORED(),
         names=fields.STORED(),  # a term's title and aliases, for search synonyms
         labels=fields.STORED(),  # title and aliases as name keys, for the exact-name rank
+        definition=fields.STORED(),  # a term's definition, for the card above the hits
     )
 
 
@@ -226,6 +227,7 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "extra": " ".join(ranking.elliptic_forms("\n".join((title, summary, body, keywords, *details)))),
         "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
         "labels": [ranking.name_key(name) for name in (title, *map(str, entry.as_list("aliases")))],
+        "definition": str(entry.get("definition") or ""),
     }
 
 
@@ -666,7 +668,9 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     words = [w for c, _ in concepts for w in c.words]
     near = _near_counts(searcher, schema, words)
     corrected = " ".join(result.corrections.get(w, w) for w in text.split())
-    wanted = {ranking.name_key(text), ranking.name_key(corrected)}
+    # The query as typed, corrected, and without its question words ('wat is mantelzorg?').
+    wanted = {ranking.name_key(text), ranking.name_key(corrected), " ".join(words)}
+    named = {" ".join(c.words) for c, _ in concepts}
     stems = {_stem_key(schema, w) for w in words}
     for candidate in candidates.values():
         candidate.coordination /= total_weight
@@ -674,6 +678,7 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
         candidate.kind = stored.get("kind", "")
         labels = stored.get("labels") or [""]
         candidate.exact_name = 2 if labels[0] in wanted else int(bool(wanted & set(labels[1:])))
+        candidate.named_term = candidate.kind == "term" and bool(named & set(labels))
         title_stems = {_stem_key(schema, w) for w in ranking.name_key(stored.get("title", "")).split()}
         candidate.title_words = len(title_stems)
         candidate.title_has_all = bool(stems) and stems <= title_stems
@@ -686,6 +691,14 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     )
     if any(c.matched < len(concepts) for c in ranked):
         result.mode = "or"  # some hits match only part of the query
+    for candidate in [c for c in ranked if c.named_term][:MAX_CARDS]:
+        stored = searcher.stored_fields(candidate.docnum)
+        card = {
+            "id": stored["id"],
+            "title": stored.get("title", ""),
+            "definition": stored.get("definition", ""),
+        }
+        result.cards.append(card)
     return ranked, results
 
 
@@ -734,12 +747,21 @@ def _split_known(searcher, schema, word: str) -> list[str] | None:
 
 
 def _correct_word(searcher, word: str) -> str | None:
+    """The corpus word nearest to a typo. Whoosh's corrector orders its candidates by
+    frequency; the true edit distance (a swap counts once) picks between them, so
+    'participatiwet' becomes 'participatiewet', not the more frequent 'participatie'."""
     if len(word) < 4 or not word.isalpha():
         return None
-    suggestions = searcher.corrector("spell").suggest(word, limit=1, maxdist=2)
-    return suggestions[0] if suggestions and suggestions[0] != word else None
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    suggestions = searcher.corrector("spell").suggest(word, limit=8, maxdist=2)
+    if not suggestions:
+        return None
+    best = min(suggestions, key=lambda s: (DamerauLevenshtein.distance(word, s), suggestions.index(s)))
+    return best if best != word else None
 
 
+MAX_CARDS = 3  # glossary terms named by the query, shown above the hits
 NEAR_SLOP = 3  # words at most this far apart count as 'together'
 
 

@@ -29,6 +29,7 @@ class SearchResult:
     mode: str = "and"  # "and" when every hit matches every concept, else "or"
     notices: list[str] = field(default_factory=list)  # for stderr
     corrections: dict[str, str] = field(default_factory=dict)  # typed word -> corrected word
+    cards: list[dict[str, str]] = field(default_factory=list)  # terms the query names: id, title, definition
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of `voorveld search --format json`."""
@@ -49,4 +50,5 @@ class SearchResult:
                 for hit in self.hits
             ],
             "facets": self.facets,
+            "terms": self.cards,
         }

@@ -102,9 +102,11 @@ def emit(result, fmt: Format, vocab) -> None:
 
     console = make_console()
     if result.suggestion:
-        console.print(f"Geen resultaten voor '{result.query}'. Bedoelde u: [bold]{result.suggestion}[/bold]?")
+        console.print(f"Bedoelde u: [bold]{result.suggestion}[/bold]?")
     elif result.mode == "or" and result.total:
-        console.print("Geen item bevat alle woorden; dit zijn items met een of meer ervan.", style="dim")
+        console.print("Niet elk item bevat alle woorden; items met de meeste staan bovenaan.", style="dim")
+    for card in result.cards:  # the terms the query names, defined before the practice that uses them
+        console.print(f"[bold]{card['title']}[/bold] ({card['id']}): {card['definition']}", highlight=False)
     if not result.total:
         console.print(f"Niets gevonden voor '{result.query}'.")
         return
