@@ -77,3 +77,29 @@ def font_coverage() -> set[int]:
 
 if __name__ == "__main__":  # regenerate coverage.txt after changing a font
     COVERAGE.write_text("\n".join(ranges(font_coverage())) + "\n", encoding="ascii")
+
+
+def problems(entries) -> list:
+    """`check`'s warnings: per file and line, the characters a PDF handout could not draw."""
+    from ..model import WARNING, Problem
+
+    found = []
+    for entry in entries:
+        try:
+            text = entry.path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for ch in missing(text):
+            line = text.count("\n", 0, text.index(ch)) + 1
+            found.append(
+                Problem(entry.display_path, line, _field_at(entry, text, line), message([ch]), WARNING)
+            )
+    return found
+
+
+def _field_at(entry, text: str, line: int) -> str:
+    """The front-matter field that holds `line` (the nearest one above it), or 'body'."""
+    if entry.body.strip() and line > text.count("\n") - entry.body.strip().count("\n"):
+        return "body"
+    above = [name for name, at in entry.lines.items() if at <= line]
+    return max(above, key=lambda name: entry.lines[name]) if above else "body"

@@ -137,29 +137,28 @@ def render(doc: HandoutDocument) -> bytes:
     fresh_page = False
     if doc.is_batch:
         _cover(pdf, doc)
-        if doc.duplex:
-            _blank_page(pdf)
-        pdf.running = f"{doc.title} · inhoud"
         pdf.add_page()
+        if doc.duplex:
+            _skip_page(pdf)
+        pdf.running = f"{doc.title} · inhoud"
         pdf.insert_toc_placeholder(_toc_for(doc), pages=-(-len(doc.entries) // TOC_ROWS))
         fresh_page = True  # the placeholder ends on a new page, which the first entry may use
     for entry in doc.entries:
-        pdf.running = ""
         if not fresh_page:
-            pdf.add_page()
-        if doc.duplex and pdf.page_no() % 2 == 0:
-            _blank_page(pdf, here=True)
+            pdf.add_page()  # the previous entry's last page gets its header as it is left
         fresh_page = False
+        if doc.duplex and pdf.page_no() % 2 == 0:
+            _skip_page(pdf)
         pdf.running = f"{entry.kicker} · {entry.title}"
         pdf.start_section(entry.toc_label, level=0)
         _entry(pdf, entry, doc)
     return bytes(pdf.output())
 
 
-def _blank_page(pdf, here: bool = False) -> None:
-    """Leave a page empty so the next one is a right-hand page; `here`: this page is it."""
-    if not here:
-        pdf.add_page()
+def _skip_page(pdf) -> None:
+    """Leave the current, still empty page blank (no header, no number) and start the next:
+    with duplex, every entry then starts on a right-hand (odd) page."""
+    pdf.running = ""
     pdf.blank = True
     pdf.add_page()
 
@@ -172,13 +171,13 @@ def _cover(pdf, doc: HandoutDocument) -> None:
     pdf.cell(0, 6, f"VOORVELD · {doc.edition_label.upper()}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0)
     pdf.set_font(FONT, "B", 24)
-    pdf.multi_cell(0, 11, doc.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 11, doc.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font(FONT, "", 12)
-    pdf.multi_cell(0, 7, f"{doc.subtitle} · {doc.date}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7, f"{doc.subtitle} · {doc.date}", align="L", new_x="LMARGIN", new_y="NEXT")
     if doc.selection:
         pdf.set_font(FONT, "", 11)
-        pdf.multi_cell(0, 6, f"Selectie: {doc.selection}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, f"Selectie: {doc.selection}", align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _fit(pdf, text: str, width: float) -> str:
@@ -221,7 +220,7 @@ def _heading(pdf, text: str, size: float = 12.5) -> None:
         pdf.add_page()
     pdf.set_font(FONT, "B", size)
     pdf.set_draw_color(190)
-    pdf.multi_cell(0, 6.5, text, border="B", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6.5, text, border="B", align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_draw_color(0)
     pdf.ln(2)
 
@@ -262,7 +261,8 @@ def _block(pdf, block: Block) -> None:
 def _rules(pdf, count: int, indent: float = 7) -> None:
     pdf.set_draw_color(150)
     for _ in range(count):
-        pdf.cell(indent, RULE_GAP, "")
+        if indent:  # a cell of width 0 would reach the right margin
+            pdf.cell(indent, RULE_GAP, "")
         pdf.cell(0, RULE_GAP, "", border="B", new_x="LMARGIN", new_y="NEXT")
     pdf.set_draw_color(0)
 
@@ -297,14 +297,14 @@ def _question(pdf, number: int, question, lines: int) -> None:
 def _entry(pdf, entry: EntryHandout, doc: HandoutDocument) -> None:
     if doc.own_title and not doc.is_batch:
         pdf.set_font(FONT, "B", 13)
-        pdf.multi_cell(0, 7, doc.title, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 7, doc.title, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(GREY)
     pdf.cell(0, 5, entry.kicker.upper(), new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0)
     pdf.set_font(FONT, "B", 18)
-    pdf.multi_cell(0, 8.5, entry.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8.5, entry.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
     if entry.summary:
         _text(pdf, [type(s)(s.text, s.bold, True, s.code, s.href) for s in entry.summary])
@@ -326,6 +326,8 @@ def _entry(pdf, entry: EntryHandout, doc: HandoutDocument) -> None:
 
 
 def _facts(pdf, facts: list[tuple[str, str]]) -> None:
+    from fpdf.fonts import FontFace
+
     pdf.set_font(FONT, "", 9)
     with pdf.table(
         col_widths=(36, pdf.w - LEFT - RIGHT - 36),
@@ -337,8 +339,8 @@ def _facts(pdf, facts: list[tuple[str, str]]) -> None:
     ) as table:
         for label, value in facts:
             row = table.row()
-            row.cell(f"**{_escape(label)}**")
-            row.cell(_escape(value))
+            row.cell(label, style=FontFace(emphasis="BOLD"))
+            row.cell(value)
     pdf.ln(1)
 
 
@@ -371,6 +373,6 @@ def _source(pdf, text: str) -> None:
         pdf.add_page()
     pdf.set_draw_color(190)
     pdf.set_text_color(90)
-    pdf.multi_cell(0, 4.2, text, border="T", padding=(1.5, 0, 0, 0), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 4.2, text, border="T", padding=(1.5, 0, 0, 0), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0)
     pdf.set_draw_color(0)
