@@ -138,14 +138,29 @@ def term_matcher(terms: Sequence[Entry]) -> tuple[re.Pattern[str] | None, dict[s
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
 
 
-def related_terms(entry: Entry, terms: Sequence[Entry], matcher=None) -> list[tuple[str, str]]:
-    """Glossary terms the entry names (title or alias, as a whole word) or lists in `related`."""
+def linked_terms(entry: Entry, vocab: Vocabulary) -> set[str]:
+    """Glossary ids that vocabulary.yml links to the entry's laws and themes."""
+    found = set()
+    for name, fields in (("laws", ("laws", "laws_inferred")), ("themes", ("themes",))):
+        for value in (v for f in fields for v in entry.as_list(f)):
+            key = vocab.resolve(name, str(value))
+            term = vocab.values(name)[key].term if key else None
+            if term:
+                found.add(term)
+    return found
+
+
+def related_terms(
+    entry: Entry, terms: Sequence[Entry], matcher=None, linked: set[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """Glossary terms the entry names (title or alias, as a whole word), lists in `related`,
+    or that the vocabulary links to its laws and themes."""
     pattern, names = matcher or term_matcher(terms)
     text = " ".join(
         [entry.title, entry.body]
         + [str(q.get("text", "")) for q in entry.as_list("questions") if isinstance(q, dict)]
     ).casefold()
-    wanted = set(map(str, entry.as_list("related")))
+    wanted = set(map(str, entry.as_list("related"))) | set(linked)
     named = {names[m].id for m in pattern.findall(text)} if pattern else set()
     return [
         (term.title, cell(str(term.get("definition", ""))))
@@ -176,7 +191,7 @@ def entry_handout(
             text = cell(value_text(entry, name, vocab))
             if text:
                 handout.facts.append((LABELS.get((entry.kind, name), field_label(name)), text))
-        handout.terms = related_terms(entry, terms, matcher)
+        handout.terms = related_terms(entry, terms, matcher, linked_terms(entry, vocab))
         handout.literature = [inline(str(x)) for x in entry.as_list("literature")]
         handout.note_lines = NOTE_LINES
     return handout

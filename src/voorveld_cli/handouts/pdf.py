@@ -181,12 +181,17 @@ def _cover(pdf, doc: HandoutDocument) -> None:
 
 
 def _fit(pdf, text: str, width: float) -> str:
-    """`text` cut with an ellipsis to fit `width` on one line."""
+    """`text` cut with an ellipsis to fit `width` on one line (a binary search on the length)."""
     if pdf.get_string_width(text) <= width:
         return text
-    while text and pdf.get_string_width(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if pdf.get_string_width(text[:middle].rstrip() + "…") <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _toc_for(doc: HandoutDocument):
