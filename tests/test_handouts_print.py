@@ -74,7 +74,9 @@ def test_undrawable_character_is_named_by_pdf_and_check(cli, corpus_dir, tmp_pat
     assert result.exit_code == 0
     assert "namen" in result.stderr and "U+1F642 SLIGHTLY SMILING FACE" in result.stderr
     assert "'⛄'" in result.stderr and "lettertype" in result.stderr
-    assert "?" not in pdftotext(target).split("stuurt een")[1].split("\n")[0]  # never a silent '?'
+    assert "vakje (□)" in result.stderr
+    drawn = pdftotext(target).split("stuurt een")[1].split("\n")[0]
+    assert drawn.strip() == "□ en een □."  # a visible box where the font has no glyph, never '?'
     check = cli("check", content=corpus_dir)
     assert re.search(
         r"cases/namen\.md:\d+: body: .*U\+1F642 SLIGHTLY SMILING FACE", check.stdout + check.stderr
@@ -307,16 +309,18 @@ def test_bundles_of_any_size_render(size):
 
 
 def test_pdf_never_copies_the_document(monkeypatch, corpus_dir):
-    """fpdf2's unbreakable() deep-copies the whole document per question, which made time
-    quadratic in the bundle size; questions are measured instead."""
-    from voorveld_cli.corpus import load
+    """fpdf2's unbreakable() records the block and deep-copies the whole document's state
+    each time, which made a bundle's time quadratic; questions are measured instead."""
+    import fpdf.recorder
 
-    corpus = load(corpus_dir)
-    copies = []
-    real = copy.deepcopy
-    monkeypatch.setattr(copy, "deepcopy", lambda obj, *a: copies.append(type(obj).__name__) or real(obj, *a))
+    from voorveld_cli.corpus import load
     from voorveld_cli.handouts import model
 
+    copies = []
+    real = fpdf.recorder.deepcopy
+    monkeypatch.setattr(fpdf.recorder, "deepcopy", lambda obj, *a: copies.append(1) or real(obj, *a))
+    corpus = load(corpus_dir)
     case = next(e for e in corpus.entries if e.kind == "case")
-    pdf.render(model.document([case] * 12, corpus.vocab, edition="trainer"))
-    assert not [name for name in copies if "PDF" in name]
+    data = pdf.render(model.document([case] * 12, corpus.vocab))
+    assert len(PdfReader(io.BytesIO(data)).pages) > 12
+    assert copies == []

@@ -26,6 +26,7 @@ BODY_SIZE, LINE = 10, 5.2
 RULE_GAP = 8.0  # mm between the ruled writing lines
 TOC_ROW, TOC_ROWS = 7.0, 30  # 30 rows of 7 mm plus the heading fit any A4 contents page
 GREY = 110
+PLACEHOLDER = "□"  # drawn for a character the font lacks
 
 _MARKERS = ("**", "__", "~~", "--")
 _LONG_WORD = re.compile(r"\w{8,}")
@@ -104,6 +105,13 @@ def _new_pdf(doc: HandoutDocument):
 
         def header(self) -> None:
             self.blank = False
+
+        def normalize_text(self, text: str) -> str:
+            # A character the font lacks becomes a visible box (the command has named it),
+            # where fpdf2 would leave it out without a trace.
+            if glyphs.missing(text):
+                text = "".join(PLACEHOLDER if glyphs.missing(ch) else ch for ch in text)
+            return super().normalize_text(text)
 
         def footer(self) -> None:
             # Drawn when the page is left, so the header names what the page turned out to hold.
@@ -337,6 +345,8 @@ def _facts(pdf, facts: list[tuple[str, str]]) -> None:
     with pdf.table(
         col_widths=(36, pdf.w - LEFT - RIGHT - 36),
         borders_layout="NONE",
+        align="LEFT",
+        v_align="TOP",
         text_align="LEFT",
         first_row_as_headings=False,
         line_height=4.6,

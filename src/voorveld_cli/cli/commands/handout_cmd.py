@@ -188,10 +188,10 @@ def report_missing_glyphs(doc) -> None:
     from ...handouts import glyphs, pdf
 
     for entry, chars in pdf.missing_glyphs(doc):
-        warn(f"{entry.id} ({entry.source_path}): {glyphs.message(chars)}; de PDF toont er een leeg vakje.")
+        warn(f"{entry.id} ({entry.source_path}): {glyphs.message(chars)}; de PDF toont er een vakje (□).")
     chars = glyphs.missing(f"{doc.title} {doc.selection}")
     if chars:
-        warn(f"titel: {glyphs.message(chars)}; de PDF toont er een leeg vakje.")
+        warn(f"titel: {glyphs.message(chars)}; de PDF toont er een vakje (□).")
 
 
 def write(data: bytes, target: Path | None, output: Path | None, count: str) -> None:
