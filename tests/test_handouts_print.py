@@ -5,7 +5,6 @@ Real PDFs are read back with pdftotext and pypdf, real .docx files with python-d
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 import shutil

@@ -18,8 +18,14 @@ FONT_NAME = "DejaVu Sans"
 FACES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 COVERAGE = FONT_DIR / "coverage.txt"
 
-# Never drawn as a glyph: line breaks, tabs, soft hyphens, joiners and variation selectors.
-_INVISIBLE = {"\n", "\r", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\ufe0e", "\ufe0f"}
+# Never drawn as a glyph: control and format characters (line breaks, a byte-order mark, soft
+# hyphens, joiners) and variation selectors.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf"}
+_VARIATION_SELECTORS = {"\ufe0e", "\ufe0f"}
+
+
+def _visible(ch: str) -> bool:
+    return ch not in _VARIATION_SELECTORS and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +40,7 @@ def covered() -> frozenset[int]:
 def missing(text: str) -> list[str]:
     """The characters of `text` the handout font lacks, each once, in order of appearance."""
     have = covered()
-    return list(dict.fromkeys(ch for ch in text if ord(ch) not in have and ch not in _INVISIBLE))
+    return list(dict.fromkeys(ch for ch in text if ord(ch) not in have and _visible(ch)))
 
 
 def name(ch: str) -> str:
