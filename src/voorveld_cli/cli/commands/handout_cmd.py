@@ -39,42 +39,49 @@ EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", "
 BINARY = {"pdf": "Een PDF", "docx": "Een Word-bestand"}
 
 
+IdsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="[ID]...", help="Ids; of gebruik de filters.", show_default=False),
+]
+FormatOption = Annotated[
+    HandoutFormat | None,
+    typer.Option("--format", help="md, html, pdf of docx (standaard: volgt de extensie van -o, anders md)."),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Schrijf naar dit bestand.", show_default=False)
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")]
+TitleOption = Annotated[
+    str | None, typer.Option("--title", help="Titel van de handout of bundel.", show_default=False)
+]
+EditionOption = Annotated[
+    Edition,
+    typer.Option(
+        "--edition",
+        help="participant: verhaal, dilemma en vragen; trainer: plus leerstijlen, kerngegevens, "
+        "begrippen, literatuur en ruimte voor aantekeningen.",
+    ),
+]
+PartOption = Annotated[
+    int | None,
+    typer.Option("--part", min=1, max=4, help="Alleen de casussen van dit deel (1-4).", show_default=False),
+]
+DuplexOption = Annotated[
+    bool, typer.Option("--duplex", help="Dubbelzijdig printen: elk item begint op een rechterpagina.")
+]
+LinesOption = Annotated[int, typer.Option("--lines", min=0, max=20, help="Schrijflijnen onder elke vraag.")]
+
+
 def run(
-    ids: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="[ID]...", help="Ids; of gebruik de filters.", show_default=False),
-    ] = None,
-    fmt: Annotated[
-        HandoutFormat | None,
-        typer.Option(
-            "--format", help="md, html, pdf of docx (standaard: volgt de extensie van -o, anders md)."
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Schrijf naar dit bestand.", show_default=False)
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")] = False,
-    title: Annotated[
-        str | None, typer.Option("--title", help="Titel van de handout of bundel.", show_default=False)
-    ] = None,
-    edition: Annotated[
-        Edition,
-        typer.Option(
-            "--edition",
-            help="participant: verhaal, dilemma en vragen; trainer: plus leerstijlen, kerngegevens, "
-            "begrippen, literatuur en ruimte voor aantekeningen.",
-        ),
-    ] = Edition.participant,
-    part: Annotated[
-        int | None,
-        typer.Option(
-            "--part", min=1, max=4, help="Alleen de casussen van dit deel (1-4).", show_default=False
-        ),
-    ] = None,
-    duplex: Annotated[
-        bool, typer.Option("--duplex", help="Dubbelzijdig printen: elk item begint op een rechterpagina.")
-    ] = False,
-    lines: Annotated[int, typer.Option("--lines", min=0, max=20, help="Schrijflijnen onder elke vraag.")] = 4,
+    ids: IdsArgument = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    title: TitleOption = None,
+    edition: EditionOption = Edition.participant,
+    part: PartOption = None,
+    duplex: DuplexOption = False,
+    lines: LinesOption = 4,
     kind: KindOption = None,
     theme: ThemeOption = None,
     law: LawOption = None,
@@ -86,7 +93,7 @@ def run(
 ) -> None:
     """Maak een printbare handout: per item een A4, of een bundel met voorblad en inhoud.
 
-    Voorbeelden: voorveld handout opgeruimd-staat-netjes -o casus1.pdf;
+    Voorbeelden: voorveld handout casus-01-opgeruimd-staat-netjes -o casus1.pdf;
     voorveld handout --part 2 --duplex --edition trainer -o deel2-trainer.pdf;
     voorveld handout --kind case --theme eenzaamheid -o eenzaamheid.docx;
     voorveld handout athos --format html > athos.html
@@ -96,29 +103,17 @@ def run(
     chosen = choose_format(fmt, output)
     corpus = load_corpus(content_dir)
     filters = make_filters(
-        corpus.vocab,
-        kind=kind,
-        theme=theme,
-        law=law,
-        place=place,
-        province=province,
-        source=source,
+        corpus.vocab, kind=kind, theme=theme, law=law, place=place, province=province, source=source,
         explicit=explicit,
-    )
+    )  # fmt: skip
     entries = select(corpus, ids, filters, part)
     target = output_path_for(output, corpus.root, force)
     selection = describe(filters, corpus, part, place or [])
     terms = [entry for entry in corpus.entries if entry.kind == "term"]
     doc = model.document(
-        entries,
-        corpus.vocab,
-        title=title,
-        lines_per_question=lines,
-        selection=selection,
-        edition=edition.value,
-        terms=terms,
-        duplex=duplex,
-    )
+        entries, corpus.vocab, title=title, lines_per_question=lines, selection=selection,
+        edition=edition.value, terms=terms, duplex=duplex,
+    )  # fmt: skip
     if chosen in BINARY and target is None and sys.stdout.isatty():
         fail(
             f"{BINARY[chosen]} is binair en hoort niet in de terminal: geef -o handout.{chosen} of stuur "
