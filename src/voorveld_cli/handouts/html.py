@@ -32,7 +32,6 @@ ol.questions li { break-inside: avoid; page-break-inside: avoid; margin-bottom: 
 .style { color: #555; font-size: 9pt; margin: 0; }
 blockquote { margin: 2mm 0 2mm 4mm; padding-left: 3mm; border-left: 1.5pt solid #bbb; font-style: italic; }
 p { hyphens: auto; }
-.duplex-blank { break-before: right; page-break-before: right; }
 .source { font-size: 8.5pt; color: #555; border-top: 0.4pt solid #bbb; margin-top: 6mm; padding-top: 1.5mm; }
 .entry + .entry, .cover + .contents, .contents + .entry { break-before: page; page-break-before: always; }
 .duplex .entry + .entry, .duplex .contents + .entry { break-before: right; }
