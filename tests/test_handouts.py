@@ -49,7 +49,7 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def test_markdown_handout_holds_everything_in_order(cli, corpus_dir):
-    result = cli("handout", "keukentafel", content=corpus_dir)
+    result = cli("handout", "keukentafel", "--edition", "trainer", content=corpus_dir)
     assert result.exit_code == 0, result.stderr
     text = result.stdout
     assert text.startswith("# Het keukentafelgesprek\n")

@@ -37,6 +37,20 @@ def test_wheel_contains_the_whole_corpus(wheel):
     assert not shipped - names
 
 
+def test_wheel_ships_the_handout_font_and_its_licence(wheel):
+    """PDF handouts draw every name with the font in the package, never the system's."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    fonts = "voorveld_cli/handouts/fonts/"
+    for file in (
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+        "DejaVuSans-Oblique.ttf",
+        "LICENSE",
+        "coverage.txt",
+    ):
+        assert fonts + file in names, file
+
+
 def test_installed_wheel_searches_from_an_unrelated_directory(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(

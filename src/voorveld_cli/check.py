@@ -9,6 +9,7 @@ from typing import Any
 
 from . import corpus as corpus_mod
 from .discover import discover, stray_files
+from .handouts import glyphs
 from .locate import display_path
 from .model import ERROR, WARNING, Problem
 
@@ -65,6 +66,7 @@ def _unread(root: Path, paths: Sequence[Path]) -> list[Problem]:
 def run_check(root: Path, only: Sequence[Path] | None = None) -> CheckReport:
     corpus = corpus_mod.load(root, only=only)
     problems = list(corpus.problems)
+    problems += glyphs.problems(corpus.entries)  # characters a PDF handout could not draw
     if only is None:
         for path, reason in stray_files(root):
             problems.append(Problem(display_path(path), 1, "bestand", reason, WARNING))

@@ -1,7 +1,10 @@
 """A handout as plain data: what goes on the page, before any format.
 
-The three renderers (markdown.py, html.py, pdf.py) draw this same structure, so a
-case reads the same on paper, in a browser and in a Markdown file.
+The renderers (markdown.py, html.py, pdf.py, word.py) draw this same structure, so a
+case reads the same on paper, in a browser, in Word and in a Markdown file. The
+edition decides what is here: the participant edition holds the story, the dilemma and
+the questions; the trainer edition adds the key facts, each question's Kolb style,
+the related glossary terms, the literature and room for notes.
 """
 
 from __future__ import annotations
@@ -12,11 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Entry
-from ..present import field_label, figure_text, law_profile_rows, source_lines
+from ..present import field_label, figure_text, law_profile_rows, source_lines, value_text
 from ..render.plain import cell
 from ..vocabulary import Vocabulary
+from .markup import Block, Inline, Section, Span, inline, sections
 
 DEFAULT_LINES = 4  # ruled lines under each question to write on
+NOTE_LINES = 8  # ruled lines for the trainer's notes
+EDITIONS = {"participant": "Deelnemersversie", "trainer": "Trainersversie"}
+MAX_TERMS = 12
 
 # The bundle's own word for its keywords.
 LABELS = {("case", "keywords"): "Sleutelwoorden"}
@@ -39,18 +46,17 @@ FACTS = {
     "term": ("definition", "aliases", "law", "themes"),
 }
 
+PLURALS = {
+    "case": ("casus", "casussen"),
+    "initiative": ("praktijkvoorbeeld", "praktijkvoorbeelden"),
+    "term": ("begrip", "begrippen"),
+}
+
 
 @dataclass
-class Block:
-    kind: str  # "p", "ul", "ol" or "h3"
-    text: str = ""
-    items: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Section:
-    heading: str
-    blocks: list[Block]
+class Question:
+    spans: Inline
+    style: str = ""  # "Leerstijl (Kolb): doener" in the trainer edition, else empty
 
 
 @dataclass
@@ -59,13 +65,16 @@ class EntryHandout:
     kind: str
     title: str
     kicker: str  # "Casus 3 · Deel 1: Bewoners"
-    summary: str
-    facts: list[tuple[str, str]]
-    sections: list[Section]
-    questions: list[str]
-    literature: list[str]
-    sources: list[str]
     toc_label: str  # contents and bookmarks: "Casus 3: Titel" for a case, else the title
+    sections: list[Section]
+    questions: list[Question]
+    sources: list[str]
+    summary: Inline = field(default_factory=list)  # trainer edition from here on
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    terms: list[tuple[str, str]] = field(default_factory=list)  # (term, definition)
+    literature: list[Inline] = field(default_factory=list)
+    note_lines: int = 0
+    source_path: str = ""  # where the entry lives, for warnings
 
 
 @dataclass
@@ -75,56 +84,18 @@ class HandoutDocument:
     date: str
     entries: list[EntryHandout]
     lines_per_question: int = DEFAULT_LINES
+    edition: str = "participant"
+    selection: str = ""  # "Deel 2: Sociaal ondernemers; thema Eenzaamheid"
+    own_title: bool = False  # --title given: shown even on a single item
+    duplex: bool = False
 
     @property
     def is_batch(self) -> bool:
         return len(self.entries) > 1
 
-
-_LIST_ITEM = re.compile(r"^\s*[-*+]\s+(.*)")
-_NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)")
-
-
-def body_sections(body: str) -> list[Section]:
-    """Split a Markdown body into sections at '## ' headings, with paragraphs and lists."""
-    sections: list[Section] = []
-    current = Section("", [])
-    for chunk in re.split(r"\n\s*\n", body.strip()):
-        lines = [line.rstrip() for line in chunk.splitlines() if line.strip()]
-        if not lines:
-            continue
-        if lines[0].startswith("## ") or lines[0].startswith("# "):
-            if current.heading or current.blocks:
-                sections.append(current)
-            current = Section(lines[0].lstrip("#").strip(), [])
-            lines = lines[1:]
-            if not lines:
-                continue
-        if lines[0].startswith("###"):
-            current.blocks.append(Block("h3", lines[0].lstrip("#").strip()))
-            lines = lines[1:]
-            if not lines:
-                continue
-        if all(_LIST_ITEM.match(line) or line.startswith("  ") for line in lines):
-            current.blocks.append(Block("ul", items=_items(lines, _LIST_ITEM)))
-        elif all(_NUMBERED.match(line) or line.startswith("  ") for line in lines):
-            current.blocks.append(Block("ol", items=_items(lines, _NUMBERED)))
-        else:
-            current.blocks.append(Block("p", " ".join(line.strip() for line in lines)))
-    if current.heading or current.blocks:
-        sections.append(current)
-    return sections
-
-
-def _items(lines: list[str], pattern: re.Pattern) -> list[str]:
-    items: list[str] = []
-    for line in lines:
-        match = pattern.match(line)
-        if match:
-            items.append(match.group(1).strip())
-        elif items:  # a continuation line
-            items[-1] += " " + line.strip()
-    return items
+    @property
+    def edition_label(self) -> str:
+        return EDITIONS[self.edition]
 
 
 def _kicker(entry: Entry, vocab: Vocabulary) -> str:
@@ -132,52 +103,114 @@ def _kicker(entry: Entry, vocab: Vocabulary) -> str:
         part = vocab.label("case_parts", str(entry.get("part", "")))
         return f"Casus {entry.get('number', '')} · {part}"
     if entry.kind == "initiative":
-        where = ", ".join(entry.as_list("place"))
+        where = ", ".join(str(p) for p in entry.as_list("place"))
         return f"Praktijkvoorbeeld · {where}" if where else "Praktijkvoorbeeld"
     return "Begrip"
 
 
-def entry_handout(entry: Entry, vocab: Vocabulary) -> EntryHandout:
-    from ..present import value_text
-
-    facts = []
-    for name in FACTS[entry.kind]:
-        text = cell(value_text(entry, name, vocab))
-        if text:
-            facts.append((LABELS.get((entry.kind, name), field_label(name)), text))
-    sections = body_sections(entry.body)
+def _sections(entry: Entry) -> list[Section]:
+    found = sections(entry.body)
     figures = [figure_text(f) for f in entry.as_list("figures") if isinstance(f, dict)]
     if figures:
-        sections.append(Section(field_label("figures"), [Block("ul", items=figures)]))
+        found.append(Section(field_label("figures"), [Block("ul", items=[[Span(f)] for f in figures])]))
     profile = law_profile_rows(entry)
     if profile:
-        sections.append(
-            Section(
-                "De wet op een rij",
-                [Block("ul", items=[f"**{label}:** {cell(value)}" for label, value in profile])],
-            )
-        )
-    questions = [str(q.get("text", "")) for q in entry.as_list("questions") if isinstance(q, dict)]
-    return EntryHandout(
+        rows = [[Span(f"{label}:", bold=True), Span(f" {cell(value)}")] for label, value in profile]
+        found.append(Section("De wet op een rij", [Block("ul", items=rows)]))
+    return found
+
+
+def _style(question: dict) -> str:
+    styles = [str(s) for s in question.get("styles_inferred") or []]
+    return "Leerstijl (Kolb): " + (", ".join(styles) if styles else "niet toegekend")
+
+
+def term_matcher(terms: Sequence[Entry]) -> tuple[re.Pattern[str] | None, dict[str, Entry]]:
+    """One pattern for every glossary title and alias (as whole words), built once per handout."""
+    names: dict[str, Entry] = {}
+    for term in terms:
+        for name in [term.title, *map(str, term.as_list("aliases"))]:
+            if len(name) > 2:
+                names.setdefault(name.casefold(), term)
+    if not names:
+        return None, names
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
+
+
+def linked_terms(entry: Entry, vocab: Vocabulary) -> set[str]:
+    """Glossary ids that vocabulary.yml links to the entry's laws and themes."""
+    found = set()
+    for name, fields in (("laws", ("laws", "laws_inferred")), ("themes", ("themes",))):
+        for value in (v for f in fields for v in entry.as_list(f)):
+            key = vocab.resolve(name, str(value))
+            term = vocab.values(name)[key].term if key else None
+            if term:
+                found.add(term)
+    return found
+
+
+def related_terms(
+    entry: Entry, terms: Sequence[Entry], matcher=None, linked: set[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """Glossary terms the entry names (title or alias, as a whole word), lists in `related`,
+    or that the vocabulary links to its laws and themes."""
+    pattern, names = matcher or term_matcher(terms)
+    text = " ".join(
+        [entry.title, entry.body]
+        + [str(q.get("text", "")) for q in entry.as_list("questions") if isinstance(q, dict)]
+    ).casefold()
+    wanted = set(map(str, entry.as_list("related"))) | set(linked)
+    named = {names[m].id for m in pattern.findall(text)} if pattern else set()
+    return [
+        (term.title, cell(str(term.get("definition", ""))))
+        for term in terms
+        if term.id != entry.id and (term.id in wanted or term.id in named)
+    ][:MAX_TERMS]
+
+
+def entry_handout(
+    entry: Entry, vocab: Vocabulary, edition: str = "participant", terms: Sequence[Entry] = (), matcher=None
+) -> EntryHandout:
+    trainer = edition == "trainer"
+    raw = [q for q in entry.as_list("questions") if isinstance(q, dict)]
+    handout = EntryHandout(
         id=entry.id,
         kind=entry.kind,
         title=entry.title,
         kicker=_kicker(entry, vocab),
         toc_label=f"Casus {entry.get('number', '')}: {entry.title}" if entry.kind == "case" else entry.title,
-        summary=str(entry.get("summary", "")),
-        facts=facts,
-        sections=sections,
-        questions=questions,
-        literature=[str(x) for x in entry.as_list("literature")],
+        sections=_sections(entry),
+        questions=[Question(inline(q.get("text", "")), _style(q) if trainer else "") for q in raw],
         sources=source_lines(entry, vocab),
+        source_path=entry.display_path or str(entry.path),
     )
+    if trainer:
+        handout.summary = inline(str(entry.get("summary", "")))
+        for name in FACTS.get(entry.kind, ()):
+            text = cell(value_text(entry, name, vocab))
+            if text:
+                handout.facts.append((LABELS.get((entry.kind, name), field_label(name)), text))
+        handout.terms = related_terms(entry, terms, matcher, linked_terms(entry, vocab))
+        handout.literature = [inline(str(x)) for x in entry.as_list("literature")]
+        handout.note_lines = NOTE_LINES
+    return handout
 
 
-PLURALS = {
-    "case": ("casus", "casussen"),
-    "initiative": ("praktijkvoorbeeld", "praktijkvoorbeelden"),
-    "term": ("begrip", "begrippen"),
-}
+def default_title(entries: Sequence[Entry], selection: str) -> str:
+    """'Casussen', 'Casussen en begrippen', or with the selection: 'Casussen · Deel 2: …'."""
+    kinds = list(dict.fromkeys(entry.kind for entry in entries))
+    names = [PLURALS.get(kind, (kind, kind))[1] for kind in kinds]
+    words = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    words = words[0].upper() + words[1:]
+    return f"{words} · {selection}" if selection else words
+
+
+def count_text(entries: Sequence[Entry]) -> str:
+    """'1 casus', '3 casussen', '4 items' (mixed kinds)."""
+    kinds = {entry.kind for entry in entries}
+    one, many = PLURALS[entries[0].kind] if len(kinds) == 1 else ("item", "items")
+    return f"{len(entries)} {one if len(entries) == 1 else many}"
 
 
 def document(
@@ -186,18 +219,39 @@ def document(
     title: str | None = None,
     lines_per_question: int = DEFAULT_LINES,
     selection: str = "",
+    edition: str = "participant",
+    terms: Sequence[Entry] = (),
+    duplex: bool = False,
 ) -> HandoutDocument:
-    """`selection` says on the cover which filters chose the entries ("thema Eenzaamheid")."""
-    kinds = {entry.kind for entry in entries}
-    one, many = PLURALS[entries[0].kind] if len(kinds) == 1 else ("item", "items")
+    """`selection` names the filters that chose the entries ("Deel 2: …; thema Eenzaamheid")."""
+    matcher = term_matcher(terms) if edition == "trainer" else None
     if title is None:
-        title = entries[0].title if len(entries) == 1 else many.capitalize()
+        shown = entries[0].title if len(entries) == 1 else default_title(entries, selection)
+    else:
+        shown = title
     return HandoutDocument(
-        title=title,
-        subtitle=" · ".join(
-            part for part in (f"{len(entries)} {one if len(entries) == 1 else many}", selection) if part
-        ),
+        title=shown,
+        subtitle=" · ".join(part for part in (count_text(entries), EDITIONS[edition]) if part),
         date=dt.date.today().strftime("%d-%m-%Y"),
-        entries=[entry_handout(entry, vocab) for entry in entries],
+        entries=[entry_handout(entry, vocab, edition, terms, matcher) for entry in entries],
         lines_per_question=lines_per_question,
+        edition=edition,
+        selection=selection,
+        own_title=title is not None,
+        duplex=duplex,
     )
+
+
+def entry_text(entry: EntryHandout) -> str:
+    """Every piece of text the page of this entry shows, for the font check."""
+    parts = [entry.title, entry.kicker, entry.toc_label, *entry.sources]
+    spans: list[Inline] = [entry.summary, *(q.spans for q in entry.questions), *entry.literature]
+    parts += [q.style for q in entry.questions]
+    parts += [f"{label} {value}" for label, value in entry.facts]
+    parts += [f"{term} {definition}" for term, definition in entry.terms]
+    for section in entry.sections:
+        parts.append(section.heading)
+        for block in section.blocks:
+            spans += [block.spans, *block.items]
+    parts += ["".join(span.text for span in group) for group in spans]
+    return "\n".join(parts)
