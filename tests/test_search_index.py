@@ -78,7 +78,7 @@ def test_typo_gets_a_suggestion_and_its_results(cli, corpus_dir):
     assert data["suggestion"] == "mantelzorg"
     assert "mantelzorg" in [h["id"] for h in data["hits"]]
     table = cli("search", "mantelzrog", content=corpus_dir).stdout
-    assert "Bedoelde u: mantelzorg?" in table
+    assert "Bedoelde u 'mantelzorg'?" in table
 
 
 def test_phrase_and_exclusion(cli, corpus_dir):

@@ -73,7 +73,7 @@ def test_compare_errors(cli, corpus_dir):
     one = cli("compare", "wmo-2015", content=corpus_dir)
     assert one.exit_code == 2 and "minstens twee" in one.stderr
     wrong = cli("compare", "wmo-2015", "mantelzorgg", content=corpus_dir)
-    assert wrong.exit_code == 1 and "Bedoelde u: mantelzorg?" in wrong.stderr
+    assert wrong.exit_code == 1 and "Bedoelde u 'mantelzorg'?" in wrong.stderr
     field = cli("compare", "wmo-2015", "mantelzorg", "--fields", "lawz", content=corpus_dir)
     assert field.exit_code == 2 and "Onbekend veld 'lawz'" in field.stderr and "'laws'" in field.stderr
 

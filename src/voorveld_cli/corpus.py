@@ -15,7 +15,8 @@ from .entry_cache import EntryCache
 from .locate import display_path
 from .model import ERROR, WARNING, Entry, Problem
 from .parse import parse_bytes
-from .textnorm import did_you_mean, fold
+from .labels import did_you_mean
+from .textnorm import fold
 from .validate import validate
 from .vocabulary import Vocabulary
 

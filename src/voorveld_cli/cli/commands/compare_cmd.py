@@ -34,7 +34,7 @@ def run(
     (de twee wetten naast elkaar); voorveld compare athos de-serre --fields place,funding,figures --format md
     """
     from ...tables import compare, default_compare_fields, known_compare_fields
-    from ...textnorm import did_you_mean
+    from ...labels import did_you_mean
 
     if len(ids) < 2:
         fail("Geef minstens twee ids om te vergelijken.", 2)

@@ -32,6 +32,7 @@ def run(
     try:
         entry = find_term(corpus, wanted)
     except NotFound as err:
-        hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
-        fail(f'{err}{hint} Zoek breder met: voorveld search "{wanted}"')
+        from ...labels import bedoelde_u
+
+        fail(f'{err}{bedoelde_u(err.suggestions)} Zoek breder met: voorveld search "{wanted}"')
     emit_entry(entry, corpus.vocab, fmt)
