@@ -21,10 +21,32 @@ ContentDir = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help="Uitvoervorm.")]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        help="Uitvoervorm: table, json, csv, md of ids (een id per regel, voor xargs). "
+        "Standaard de extensie van -o, anders table.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help="Schrijf naar dit bestand; de extensie kiest de vorm (.json, .csv, .md, .txt, .ids).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")]
 KindOption = Annotated[
     list[str] | None,
-    typer.Option("--kind", help="Soort: initiative, case of term (herhaalbaar).", show_default=False),
+    typer.Option(
+        "--kind",
+        help="Soort: initiative, case, term of article, ook initiatief, casus, begrip, artikel (herhaalbaar).",
+        show_default=False,
+    ),
 ]
 ThemeOption = Annotated[
     list[str] | None,
@@ -65,10 +87,12 @@ SourceOption = Annotated[
 __all__ = [
     "ContentDir",
     "ExplicitOption",
+    "ForceOption",
     "Format",
     "FormatOption",
     "KindOption",
     "LawOption",
+    "OutputOption",
     "PlaceOption",
     "ProvinceOption",
     "SourceOption",

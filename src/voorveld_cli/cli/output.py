@@ -22,6 +22,7 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     md = "md"
+    ids = "ids"
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
