@@ -67,13 +67,13 @@ def _natural(col: Col, texts: Sequence[str], short: bool) -> int:
     return max([len(header), *(visible(t) for t in texts)])
 
 
-def _least(col: Col, natural: int, width: int) -> int:
+def _least(col: Col, natural: int, width: int, longest: int = 0) -> int:
     """The narrowest this column may be drawn."""
     header = len(col.short if col.short else col.header)
     if col.kind == "id":
         return min(natural, max(col.min_width, header, width // 3))
     if col.kind == "text":
-        return min(natural, max(col.min_width, header))
+        return min(natural, max(col.min_width, header, min(longest, width // 2)))
     return natural
 
 
@@ -85,7 +85,7 @@ def plan(columns: Sequence[Col], cells: dict[str, list[str]], width: int) -> Pla
     short = False
     while True:
         natural = [_natural(c, cells[c.key], short) for c in shown]
-        least = [_least(c, n, width) for c, n in zip(shown, natural, strict=True)]
+        least = [_least(c, n, width, _longest_word(cells[c.key])) for c, n in zip(shown, natural, strict=True)]
         if sum(least) + GAP * (len(shown) - 1) <= width:
             drawn = [replace(c, header=c.short or c.header) if short else c for c in shown]
             return Plan(drawn, _spread(shown, least, natural, width), dropped, short)
@@ -98,6 +98,11 @@ def plan(columns: Sequence[Col], cells: dict[str, list[str]], width: int) -> Pla
         worst = max(droppable, key=lambda c: (c.priority, shown.index(c)))
         dropped.append(worst)
         shown.remove(worst)
+
+
+def _longest_word(texts: Sequence[str]) -> int:
+    """Wrapping never splits a word unless it is wider than half the terminal."""
+    return max((visible(w) for t in texts for w in t.split()), default=0)
 
 
 def _spread(columns: Sequence[Col], least: list[int], natural: list[int], width: int) -> list[int]:
@@ -192,7 +197,7 @@ def blocks(view: View, rows: Sequence[dict[str, Any]], width: int) -> list[Line]
             text = cell(row.get(col.key))
             if not text or text == key:
                 continue
-            if col.kind == "text" and col.priority <= 1:
+            if col.kind == "text":
                 lines.extend([[("  " + part, col.style)] for part in wrap(text, max(10, width - 2))])
             else:
                 label = col.short or col.header

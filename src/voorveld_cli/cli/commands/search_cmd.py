@@ -9,10 +9,11 @@ import typer
 from ..options import (
     ContentDir,
     ExplicitOption,
-    Format,
+    ForceOption,
     FormatOption,
     KindOption,
     LawOption,
+    OutputOption,
     PlaceOption,
     ProvinceOption,
     SourceOption,
@@ -36,13 +37,15 @@ def run(
     source: SourceOption = None,
     explicit: ExplicitOption = False,
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Maximaal aantal resultaten.")] = 10,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     content_dir: ContentDir = None,
 ) -> None:
     """Zoek in het Nederlands door alle items, gerangschikt, met filters en tellingen.
 
     Voorbeelden: voorveld search mantelzorg; voorveld search "sociaal makelaar" --format json;
-    voorveld search eenzaamheid --province Limburg --kind initiative
+    voorveld search eenzaamheid --province Limburg --kind initiative; voorveld search mantelzorg -o treffers.csv
     """
     from ..search import execute
 
@@ -57,5 +60,7 @@ def run(
         explicit=explicit,
         limit=limit,
         fmt=fmt,
+        output=output,
+        force=force,
         content_dir=content_dir,
     )
