@@ -69,6 +69,7 @@ COLUMNS = {
     "place": "plaats",
     "province": "provincie",
     "count": "aantal",
+    "value": "waarde",
     "total": "totaal",
 }
 

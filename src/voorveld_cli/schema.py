@@ -79,7 +79,8 @@ FIELDS: tuple[Field, ...] = (
         "Stand",
         "as_of",
         DATED,
-        hint="Het jaar (of de datum, JJJJ-MM-DD) waarop de feiten van dit item slaan, meestal het jaar van de bron.",
+        hint="Het jaar (of de datum, JJJJ-MM-DD) waarop de feiten van dit item slaan, "
+        "meestal het jaar van de bron.",
         example=2020,
     ),
     Field(

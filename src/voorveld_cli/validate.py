@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from . import schema
-from .model import ERROR, WARNING, Problem, line_of_key
 from .labels import bedoelde_u, did_you_mean
+from .model import ERROR, WARNING, Problem, line_of_key
 from .vocabulary import Vocabulary
 
 _ID = re.compile(schema.ID_PATTERN)

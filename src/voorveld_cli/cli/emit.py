@@ -15,7 +15,15 @@ from ..view import View
 from .output import fail, output_path
 
 FORMATS = ("table", "json", "csv", "md", "ids")
-EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "md", ".txt": "table", ".ids": "ids"}
+EXTENSIONS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".md": "md",
+    ".txt": "table",
+    ".ids": "ids",
+}
 
 
 def resolve_format(fmt: str | None, output: Path | None, allowed=FORMATS, default: str = "table") -> str:
@@ -23,7 +31,10 @@ def resolve_format(fmt: str | None, output: Path | None, allowed=FORMATS, defaul
     if output is None:
         return fmt or default
     suffix = output.suffix.lower()
-    by_extension = EXTENSIONS.get(suffix) if EXTENSIONS.get(suffix) in allowed else None
+    by_extension = EXTENSIONS.get(suffix)
+    if by_extension == "table" and "text" in allowed:
+        by_extension = "text"  # show and define call their readable form 'text'
+    by_extension = by_extension if by_extension in allowed else None
     if by_extension is None:
         if fmt:
             return fmt
@@ -38,7 +49,7 @@ def resolve_format(fmt: str | None, output: Path | None, allowed=FORMATS, defaul
     return by_extension
 
 
-def render(view: View, fmt: str, width: int | None) -> str:
+def render(view: View, fmt: str, width: int | None, excel: bool = False) -> str:
     if fmt == "json":
         from ..render.plain import to_json
 
@@ -50,7 +61,7 @@ def render(view: View, fmt: str, width: int | None) -> str:
 
         columns = view.csv_columns or [(c.key, c.key) for c in view.columns]
         rows = view.csv_rows if view.csv_rows is not None else view.all_rows()
-        return to_csv(_renamed(rows, columns), [h for _, h in columns])
+        return to_csv(_renamed(rows, columns), [h for _, h in columns], excel=excel)
     if fmt == "md":
         return _markdown(view)
     from ..render.terminal import as_text
@@ -94,21 +105,23 @@ def table_lines(view: View, width: int | None):
         for group in view.groups:
             lines += [[(group.title, "bold")]]
             drawn, _ = table(view, group.rows, width)
-            lines += drawn + [[]]
+            lines += [*drawn, []]
     else:
         drawn, plan = table(view, view.rows, width)
         lines += drawn
     after = list(view.caption)
     if plan is not None and plan.dropped:
         names = ", ".join(c.header for c in plan.dropped)
-        after.append(f"Niet getoond bij deze breedte: {names} (een breder venster of --format md toont alles).")
+        after.append(
+            f"Niet getoond bij deze breedte: {names} (een breder venster of --format md toont alles)."
+        )
     after += view.legend
     if view.layout == "table" and (plan is None or plan.short):
         shorts = [f"{c.short} = {c.header}" for c in view.columns if c.short and c.short != c.header]
         if shorts:
             after.append("Afkortingen: " + ", ".join(shorts) + ".")
     if after:
-        lines += [[]] + text_lines(after, width, "dim")
+        lines += [[], *text_lines(after, width, "dim")]
     return lines
 
 
@@ -119,17 +132,18 @@ def emit(
     force: bool = False,
     content_root: Path | None = None,
     allowed=FORMATS,
+    excel: bool = False,
 ) -> None:
     """Write the view; exit 1 when it holds nothing (the message goes to stderr)."""
     chosen = resolve_format(fmt, output, allowed)
     rows = view.all_rows()
     if output is not None:
         target = output_path(output, content_root or Path("/nonexistent"), force)
-        _write_file(target, output, render(view, chosen, None), len(rows))
+        write_file(target, output, render(view, chosen, None, excel), len(rows))
     elif chosen == "table":
         _print_table(view)
     else:
-        sys.stdout.write(render(view, chosen, None))
+        sys.stdout.write(render(view, chosen, None, excel))
     if not rows:
         if view.empty and (chosen != "table" or output is not None):
             sys.stderr.write(f"voorveld: {view.empty}\n")
@@ -148,11 +162,11 @@ def _print_table(view: View) -> None:
     print_lines(table_lines(view, terminal_width()))
 
 
-def _write_file(target: Path, shown: Path, text: str, count: int) -> None:
+def write_file(target: Path, shown: Path, text: str, count: int) -> None:
     from ..labels import plural
 
     try:
-        target.write_text(text, encoding="utf-8")
+        target.write_text(text, encoding="utf-8", newline="")
     except OSError as err:
         fail(f"Kan {shown} niet schrijven: {err.strerror}")
     sys.stderr.write(f"{plural(count, 'item')} geschreven naar {shown}\n")

@@ -10,6 +10,14 @@ from typing import Annotated
 
 import typer
 
+from .completion import (
+    complete_kinds,
+    complete_laws,
+    complete_places,
+    complete_provinces,
+    complete_sources,
+    complete_themes,
+)
 from .output import Format
 
 ContentDir = Annotated[
@@ -39,13 +47,22 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help="CSV voor een Nederlandse Excel: puntkomma's tussen de cellen, UTF-8 met BOM.",
+    ),
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")]
 KindOption = Annotated[
     list[str] | None,
     typer.Option(
         "--kind",
-        help="Soort: initiative, case, term of article, ook initiatief, casus, begrip, artikel (herhaalbaar).",
+        help="Soort: initiative, case, term of article; ook initiatief, casus, begrip, artikel "
+        "(herhaalbaar).",
         show_default=False,
+        autocompletion=complete_kinds,
     ),
 ]
 ThemeOption = Annotated[
@@ -54,6 +71,7 @@ ThemeOption = Annotated[
         "--theme",
         help="Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
         show_default=False,
+        autocompletion=complete_themes,
     ),
 ]
 LawOption = Annotated[
@@ -63,6 +81,7 @@ LawOption = Annotated[
         help="Wet, ook als alias: wmo, pw, jeugdwet, ... (herhaalbaar). "
         "Telt genoemde én afgeleide wetten, tenzij --explicit.",
         show_default=False,
+        autocompletion=complete_laws,
     ),
 ]
 ExplicitOption = Annotated[
@@ -70,10 +89,15 @@ ExplicitOption = Annotated[
 ]
 PlaceOption = Annotated[
     list[str] | None,
-    typer.Option("--place", help="Gemeente of wijk (herhaalbaar).", show_default=False),
+    typer.Option(
+        "--place", help="Gemeente of wijk (herhaalbaar).", show_default=False, autocompletion=complete_places
+    ),
 ]
 ProvinceOption = Annotated[
-    list[str] | None, typer.Option("--province", help="Provincie (herhaalbaar).", show_default=False)
+    list[str] | None,
+    typer.Option(
+        "--province", help="Provincie (herhaalbaar).", show_default=False, autocompletion=complete_provinces
+    ),
 ]
 SourceOption = Annotated[
     list[str] | None,
@@ -81,11 +105,13 @@ SourceOption = Annotated[
         "--source",
         help="Brondocument, id uit sources.yml, zoals movisies-2020-1 (herhaalbaar).",
         show_default=False,
+        autocompletion=complete_sources,
     ),
 ]
 
 __all__ = [
     "ContentDir",
+    "ExcelOption",
     "ExplicitOption",
     "ForceOption",
     "Format",

@@ -62,7 +62,9 @@ def execute(
     emit_result(result, fmt, vocab, output, force, root)
 
 
-def emit_result(result, fmt: Format | None, vocab, output: Path | None = None, force: bool = False, root=None):
+def emit_result(
+    result, fmt: Format | None, vocab, output: Path | None = None, force: bool = False, root=None
+):
     from .emit import emit
 
     emit(search_view(result, vocab), fmt and fmt.value, output, force, root)

@@ -108,8 +108,16 @@ def print_entry(
     console: Console, entry: Entry, facts: Sequence[tuple[str, Any]], sources: Sequence[str]
 ) -> None:
     """One entry: title, key facts, the body as Markdown, sources at the foot."""
+    from .. import labels
+
+    # Kind and id above the box, on a line of their own: a box title would cut a long id.
+    console.print(
+        Text.assemble((labels.kind(entry.kind), "dim"), "  ", (entry.id, "cyan")),
+        crop=False,
+        no_wrap=True,
+        overflow="ignore",
+    )
     header = Text(entry.title, style="bold")
-    header.append(f"  ({entry.kind}: {entry.id})", style="dim")
     parts: list[Any] = [facts_table(facts)]
     summary = entry.get("summary")
     if summary:

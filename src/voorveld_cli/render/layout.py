@@ -85,7 +85,9 @@ def plan(columns: Sequence[Col], cells: dict[str, list[str]], width: int) -> Pla
     short = False
     while True:
         natural = [_natural(c, cells[c.key], short) for c in shown]
-        least = [_least(c, n, width, _longest_word(cells[c.key])) for c, n in zip(shown, natural, strict=True)]
+        least = [
+            _least(c, n, width, _longest_word(cells[c.key])) for c, n in zip(shown, natural, strict=True)
+        ]
         if sum(least) + GAP * (len(shown) - 1) <= width:
             drawn = [replace(c, header=c.short or c.header) if short else c for c in shown]
             return Plan(drawn, _spread(shown, least, natural, width), dropped, short)

@@ -33,8 +33,8 @@ def run(
     Voorbeelden: voorveld compare athos kunst-op-recept; voorveld compare wmo-2015 participatiewet
     (de twee wetten naast elkaar); voorveld compare athos de-serre --fields place,funding,figures --format md
     """
-    from ...tables import compare, default_compare_fields, known_compare_fields
     from ...labels import did_you_mean
+    from ...tables import compare, default_compare_fields, known_compare_fields
 
     if len(ids) < 2:
         fail("Geef minstens twee ids om te vergelijken.", 2)

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from ...view import Col, View
+from ..emit import emit
 from ..options import (
     ContentDir,
     ExplicitOption,
@@ -20,8 +22,6 @@ from ..options import (
     SourceOption,
     ThemeOption,
 )
-from ...view import Col, View
-from ..emit import emit
 from ..output import load_corpus, make_filters, warn
 
 

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from ...view import Col, View
+from ..emit import emit
 from ..options import (
     ContentDir,
     ExplicitOption,
@@ -20,8 +22,6 @@ from ..options import (
     SourceOption,
     ThemeOption,
 )
-from ...view import Col, View
-from ..emit import emit
 from ..output import load_corpus, make_filters
 
 
@@ -89,7 +89,13 @@ def run(
     entries = apply(corpus.entries, filters)
     result = matrix(entries, rows.value, cols.value, corpus.vocab, explicit_only=explicit)
 
-    emit(matrix_view(result, rows, cols, len(entries), corpus.vocab), fmt and fmt.value, output, force, corpus.root)
+    emit(
+        matrix_view(result, rows, cols, len(entries), corpus.vocab),
+        fmt and fmt.value,
+        output,
+        force,
+        corpus.root,
+    )
 
 
 def matrix_view(result, rows: RowAxis, cols: ColumnAxis, count: int, vocab) -> View:

@@ -12,7 +12,11 @@ from ..output import fail, load_corpus, write
 
 def run(
     kind: Annotated[
-        str, typer.Argument(metavar="KIND", help="initiative, case, term of article (ook: initiatief, casus, begrip, artikel).")
+        str,
+        typer.Argument(
+            metavar="KIND",
+            help="initiative, case, term of article (ook: initiatief, casus, begrip, artikel).",
+        ),
     ],
     title: Annotated[
         str, typer.Argument(metavar="TITEL", help="Titel van het nieuwe item; daaruit komt het id.")

@@ -45,7 +45,8 @@ def run(
     """Zoek in het Nederlands door alle items, gerangschikt, met filters en tellingen.
 
     Voorbeelden: voorveld search mantelzorg; voorveld search "sociaal makelaar" --format json;
-    voorveld search eenzaamheid --province Limburg --kind initiative; voorveld search mantelzorg -o treffers.csv
+    voorveld search eenzaamheid --province Limburg --kind initiative;
+    voorveld search mantelzorg -o treffers.csv
     """
     from ..search import execute
 
