@@ -22,6 +22,7 @@ class Col:
     kind: str = "text"  # "text" wraps; "id" is never cut or wrapped; "num" and "mark" are short
     style: str = ""
     short: str = ""  # a shorter header for narrow terminals; the legend explains it
+    fallback: str = ""  # key shown in an empty cell when that key's own column is left out
 
 
 @dataclass

@@ -59,7 +59,9 @@ def _root(
 
 
 # Unknown short options are query words: `voorveld search mantelzorg -koffie` excludes 'koffie'.
-app.command("search", context_settings={"ignore_unknown_options": True})(search_cmd.run)
+app.command("search", cls=search_cmd.SearchCommand, context_settings={"ignore_unknown_options": True})(
+    search_cmd.run
+)
 app.command("list")(list_cmd.run)
 app.command("show")(show_cmd.run)
 app.command("define")(define_cmd.run)

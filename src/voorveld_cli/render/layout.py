@@ -155,8 +155,11 @@ def _row(chosen: Plan, cells: dict[str, list[str]], index: int, wrapping: bool) 
     out: list[Line] = []
     columns = list(zip(chosen.columns, chosen.widths, strict=True))
     per_column: list[list[str]] = []
+    shown = {c.key for c in chosen.columns}
     for col, w in columns:
         text = cells[col.key][index]
+        if not text and col.fallback and col.fallback not in shown:
+            text = cells[col.fallback][index]
         if col.kind == "id" and visible(text) > w:
             out.append([(text, col.style or "cyan")])  # its own line, whole
             text = ""
@@ -188,8 +191,10 @@ def blocks(view: View, rows: Sequence[dict[str, Any]], width: int) -> list[Line]
     primary = next((c for c in view.columns if c.kind == "id"), view.columns[0])
     lines: list[Line] = []
     for row in rows:
-        key = cell(row.get(primary.key)) or next(
-            (cell(row.get(c.key)) for c in view.columns if cell(row.get(c.key))), ""
+        key = (
+            cell(row.get(primary.key))
+            or cell(row.get(primary.fallback))
+            or next((cell(row.get(c.key)) for c in view.columns if cell(row.get(c.key))), "")
         )
         lines.append([(key, primary.style or "cyan")])
         tokens = []

@@ -75,10 +75,10 @@ def run(
         explicit=explicit,
     )
     entries = apply(corpus.entries, filters)
+    target = output_path(output, corpus.root, force) if output is not None else None
     chosen = resolve_format(fmt and fmt.value, output, ("jsonl", "csv", "ids"), default="jsonl")
     if excel and chosen != "csv":
         fail("--excel geldt alleen voor CSV: geef --format csv of -o bestand.csv.", 2)
-    target = output_path(output, corpus.root, force) if output is not None else None
     if chosen == "csv":
         text = to_csv(entries, excel=excel)
     elif chosen == "ids":

@@ -112,12 +112,11 @@ def matrix_view(result, rows: RowAxis, cols: ColumnAxis, count: int, vocab) -> V
         line.update({f"c:{c}": cell_text(result, row, c) for c in result.columns})
         line["total"] = str(result.row_total(row))
         table.append(line)
-    for total in total_rows(result, cols):
-        # Under the id column, which a narrow terminal keeps when it drops the label column.
-        table.append({**total, "id": total["label"], "label": ""} if by_entry else total)
+    table += total_rows(result, cols)
     columns = [Col("label", first, priority=2 if by_entry else 0, min_width=16, style="bold")]
     if by_entry:
-        columns.append(Col("id", "id", priority=0, kind="id", style="cyan"))
+        # A total row has no id: it shows its label there when the label column is left out.
+        columns.append(Col("id", "id", priority=0, kind="id", style="cyan", fallback="label"))
     for c in result.columns:
         short = labels.law_short(vocab, c) if cols is ColumnAxis.law else ""
         columns.append(Col(f"c:{c}", result.column_labels[c], priority=0, kind="mark", short=short))

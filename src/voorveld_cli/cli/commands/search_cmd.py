@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from ..options import (
     ContentDir,
@@ -13,7 +15,6 @@ from ..options import (
     FormatOption,
     KindOption,
     LawOption,
-    OutputOption,
     PlaceOption,
     ProvinceOption,
     SourceOption,
@@ -38,7 +39,14 @@ def run(
     explicit: ExplicitOption = False,
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Maximaal aantal resultaten.")] = 10,
     fmt: FormatOption = None,
-    output: OutputOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            help="Schrijf naar dit bestand (ook -o); de extensie kiest de vorm (.json, .csv, .md, .txt, .ids).",
+            show_default=False,
+        ),
+    ] = None,
     force: ForceOption = False,
     content_dir: ContentDir = None,
 ) -> None:
@@ -65,3 +73,11 @@ def run(
         force=force,
         content_dir=content_dir,
     )
+
+
+class SearchCommand(TyperCommand):
+    """`-o FILE` as a word of its own means --output. Not a Click short option: Click would
+    read the exclusion '-koffie' as '-k' plus '-o ffie'."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, ["--output" if arg == "-o" else arg for arg in args])
