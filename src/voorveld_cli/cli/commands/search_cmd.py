@@ -43,7 +43,8 @@ def run(
         Path | None,
         typer.Option(
             "--output",
-            help="Schrijf naar dit bestand (ook -o); de extensie kiest de vorm (.json, .csv, .md, .txt, .ids).",
+            help="Schrijf naar dit bestand (ook -o); de extensie kiest de vorm "
+            "(.json, .csv, .md, .txt, .ids).",
             show_default=False,
         ),
     ] = None,
