@@ -20,7 +20,9 @@ def run(
     """Druk het aanvulscript voor de shell af: commando's, opties, ids, thema's, wetten,
     provincies, plaatsen en bronnen worden aangevuld met Tab.
 
-    Zet in ~/.bashrc: eval "$(voorveld completion bash)". Voorbeeld: voorveld completion bash
+    Zet in ~/.bashrc: eval "$(voorveld completion bash)"
+
+    Voorbeeld: voorveld completion bash
     """
     from typer._completion_shared import get_completion_script
 

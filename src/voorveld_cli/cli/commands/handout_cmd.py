@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ...labels import plural
 from ..options import (
     ContentDir,
     ExplicitOption,
@@ -53,7 +54,7 @@ def run(
 ) -> None:
     """Maak een printbare handout: per item een A4, of een bundel met voorblad en inhoud.
 
-    Voorbeelden: voorveld handout opgeruimd-staat-netjes --format pdf -o casus1.pdf;
+    Voorbeelden: voorveld handout casus-01-opgeruimd-staat-netjes --format pdf -o casus1.pdf;
     voorveld handout --kind case --theme eenzaamheid --format pdf -o eenzaamheid.pdf;
     voorveld handout athos --format html > athos.html
     """
@@ -110,7 +111,7 @@ def run(
         target.write_bytes(data)
     except OSError as err:
         fail(f"Kan {output} niet schrijven: {err.strerror}")
-    typer.echo(f"{len(entries)} item(s) geschreven naar {output}", err=True)
+    typer.echo(f"{plural(len(entries), 'item')} geschreven naar {output}", err=True)
 
 
 def describe(filters, vocab) -> str:

@@ -50,7 +50,7 @@ def run(
 ) -> None:
     """Toon alle items die aan de filters voldoen.
 
-    Voorbeelden: voorveld list --kind case; voorveld list --theme eenzaamheid --province Limburg;
+    Voorbeelden: voorveld list --kind case; voorveld list --theme eenzaamheid --province Zuid-Holland;
     voorveld list --law pw -o participatiewet.csv; voorveld list --kind case --format ids
     """
     from ...filters import apply
