@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .layout import Line, visible, wrap
+from .layout import Line, wrap
 from .plain import HIT_START, cell
 
 FRAGMENT_LINES = 2
@@ -45,18 +45,20 @@ def hit_lines(rows: Sequence[dict[str, Any]], width: int | None) -> list[Line]:
         title_parts = [title] if inner is None else wrap(title, inner)
         out.append([(rank, "dim"), (title_parts[0], "bold")])
         out.extend([[(INDENT, ""), (part, "bold")] for part in title_parts[1:]])
-        out.append(_meta(row, inner))
+        out.extend(_meta(row, inner))
         out.extend([[(INDENT, ""), (part, "")] for part in fragment(str(row.get("snippet", "")), inner)])
         out.append([])
     return out[:-1] if out else out
 
 
-def _meta(row: dict[str, Any], inner: int | None) -> Line:
-    """'initiatief  mantelzorgbeleid-stein  Stein': the id whole, the place if it fits."""
-    line: Line = [(INDENT, ""), (str(row["kind_label"]), "dim"), ("  ", ""), (str(row["id"]), "cyan")]
+def _meta(row: dict[str, Any], inner: int | None) -> list[Line]:
+    """'initiatief  mantelzorgbeleid-stein  Stein': the id whole, the place if it fits.
+    On a narrow terminal the id gets a line of its own rather than being cut."""
+    kind, entry_id = str(row["kind_label"]), str(row["id"])
+    if inner is not None and len(kind) + 2 + len(entry_id) > inner:
+        return [[(INDENT, ""), (kind, "dim")], [(INDENT, ""), (entry_id, "cyan")]]
+    line: Line = [(INDENT, ""), (kind, "dim"), ("  ", ""), (entry_id, "cyan")]
     place = cell(row.get("place"))
-    if place:
-        used = visible(str(row["kind_label"])) + 2 + len(str(row["id"]))
-        if inner is None or used + 2 + len(place) <= inner:  # a narrow terminal leaves it out
-            line += [("  ", ""), (place, "green")]
-    return line
+    if place and (inner is None or len(kind) + 2 + len(entry_id) + 2 + len(place) <= inner):
+        line += [("  ", ""), (place, "green")]  # a narrow terminal leaves the place out
+    return [line]
