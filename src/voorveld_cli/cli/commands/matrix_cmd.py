@@ -112,7 +112,7 @@ def matrix_view(result, rows: RowAxis, cols: ColumnAxis, count: int, vocab) -> V
         line.update({f"c:{c}": cell_text(result, row, c) for c in result.columns})
         line["total"] = str(result.row_total(row))
         table.append(line)
-    table += total_rows(result, cols)
+    table += total_rows(result, cols) if result.rows else []  # no items: nothing to total
     columns = [Col("label", first, priority=2 if by_entry else 0, min_width=16, style="bold")]
     if by_entry:
         # A total row has no id: it shows its label there when the label column is left out.
