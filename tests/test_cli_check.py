@@ -99,7 +99,7 @@ def test_check_only_given_paths(cli, corpus_dir):
     good = corpus_dir / "initiatives" / "werkplaats-den-haag.md"
     result = cli("check", str(good), content=corpus_dir)
     assert result.exit_code == 0
-    assert "1 bestanden gecontroleerd" in result.stdout
+    assert "1 bestand gecontroleerd" in result.stdout
 
 
 def test_missing_content_dir_is_a_usage_error(cli, tmp_path):

@@ -73,7 +73,7 @@ def test_compare_errors(cli, corpus_dir):
     one = cli("compare", "wmo-2015", content=corpus_dir)
     assert one.exit_code == 2 and "minstens twee" in one.stderr
     wrong = cli("compare", "wmo-2015", "mantelzorgg", content=corpus_dir)
-    assert wrong.exit_code == 1 and "Bedoelde u: mantelzorg?" in wrong.stderr
+    assert wrong.exit_code == 1 and "Bedoelde u 'mantelzorg'?" in wrong.stderr
     field = cli("compare", "wmo-2015", "mantelzorg", "--fields", "lawz", content=corpus_dir)
     assert field.exit_code == 2 and "Onbekend veld 'lawz'" in field.stderr and "'laws'" in field.stderr
 
@@ -120,7 +120,10 @@ def test_matrix_markdown_marks_and_totals(cli, corpus_dir):
     lines = out.splitlines()
     assert lines[0] == "| item | id | Wmo 2015 | Participatiewet | totaal |"
     assert "| Buurtkamer Maastricht | buurtkamer-maastricht | ● | ○ | 2 |" in lines
-    assert "| totaal |  | 2 (1● 1○) | 2 (1● 1○) | 4 |" in lines
+    # Column totals: named (●), inferred (○) and their sum, each on a row of its own.
+    assert "| genoemd ● |  | 1 | 1 | 2 |" in lines
+    assert "| afgeleid ○ |  | 1 | 1 | 2 |" in lines
+    assert "| totaal |  | 2 | 2 | 4 |" in lines
     assert "● genoemd door de bron, ○ door ons afgeleid." in out
 
 
@@ -135,7 +138,7 @@ def test_matrix_explicit_only(cli, corpus_dir):
 
 def test_matrix_rows_theme_counts(cli, corpus_dir):
     out = run_ok(cli, corpus_dir, "matrix", "--rows", "theme", "--format", "csv")
-    rows = {r["theme"]: r for r in csv.DictReader(io.StringIO(out))}
+    rows = {r["thema"]: r for r in csv.DictReader(io.StringIO(out))}
     assert rows["Mantelzorg en respijtzorg"]["Wmo 2015"] == "1○"
     assert rows["Werk en re-integratie"]["Participatiewet"] == "1●"
 

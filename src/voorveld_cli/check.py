@@ -28,12 +28,15 @@ class CheckReport:
         return [p for p in self.problems if p.severity == WARNING]
 
     def summary(self) -> str:
+        from .labels import plural
+
         files = len({p.path for p in self.problems})
+        checked = f"{plural(self.files, 'bestand')} gecontroleerd"
         if not self.problems:
-            return f"In orde: {self.files} bestanden gecontroleerd, geen problemen."
+            return f"In orde: {checked}, geen problemen."
         return (
-            f"{len(self.errors)} fout(en) en {len(self.warnings)} waarschuwing(en) in "
-            f"{files} bestand(en); {self.files} bestanden gecontroleerd."
+            f"{plural(len(self.errors), 'fout')} en {plural(len(self.warnings), 'waarschuwing')} in "
+            f"{plural(files, 'bestand')}; {checked}."
         )
 
     def as_dict(self, ok: bool) -> dict[str, Any]:

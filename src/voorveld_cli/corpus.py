@@ -12,10 +12,11 @@ from pathlib import Path
 from . import schema, vocabulary
 from .discover import scan, stamp
 from .entry_cache import EntryCache
+from .labels import did_you_mean
 from .locate import display_path
 from .model import ERROR, WARNING, Entry, Problem
 from .parse import parse_bytes
-from .textnorm import did_you_mean, fold
+from .textnorm import fold
 from .validate import validate
 from .vocabulary import Vocabulary
 

@@ -43,10 +43,15 @@ def _flat(value) -> str:
     return str(value)
 
 
-def to_csv(entries: Sequence[Entry]) -> str:
+def to_csv(entries: Sequence[Entry], excel: bool = False) -> str:
+    """One row per entry; `excel` as render.plain.to_csv: ';', a BOM and CRLF for a Dutch Excel."""
+    from .render.plain import EXCEL_BOM
+
     columns = csv_columns(entries)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    if excel:
+        out.write(EXCEL_BOM)
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
     writer.writerow(columns)
     for entry in entries:
         record = full_record(entry)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import schema
-from .textnorm import did_you_mean, fold
+from .labels import did_you_mean
+from .textnorm import fold
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .corpus import Corpus
 from .model import Entry
 from .textnorm import fold, suggest
@@ -18,6 +20,9 @@ def find_entry(corpus: Corpus, wanted: str) -> Entry:
     by_id = corpus.by_id()
     if wanted in by_id:
         return by_id[wanted]
+    case = case_by_number(corpus, wanted)
+    if case is not None:
+        return case
     key = fold(wanted)
     named = [e for e in corpus.entries if key in _names(e)]
     if len(named) == 1:
@@ -26,6 +31,19 @@ def find_entry(corpus: Corpus, wanted: str) -> Entry:
     close = suggest(wanted, candidates, n=5, cutoff=0.5)
     ids = list(dict.fromkeys(_as_id(corpus, c) for c in close))
     raise NotFound(f"Geen item met id '{wanted}'.", ids)
+
+
+CASE_NUMBER = re.compile(r"^(?:casus[- ]?)?0*(\d{1,3})$")
+
+
+def case_by_number(corpus: Corpus, wanted: str) -> Entry | None:
+    """'1', '01', 'casus-1' and 'casus 1' name case number 1 (as the bundle numbers them)."""
+    match = CASE_NUMBER.match(fold(wanted).strip())
+    if not match:
+        return None
+    number = int(match.group(1))
+    cases = [e for e in corpus.entries if e.kind == "case" and e.get("number") == number]
+    return cases[0] if len(cases) == 1 else None
 
 
 def find_term(corpus: Corpus, wanted: str) -> Entry:

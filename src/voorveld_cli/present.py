@@ -37,10 +37,9 @@ FACT_FIELDS = {
 
 
 def field_label(name: str) -> str:
-    field = schema.FIELD_BY_NAME.get(name)
-    if field:
-        return field.label
-    return dict(schema.LAW_PROFILE).get(name, name)
+    from .labels import field
+
+    return field(name)
 
 
 def figure_text(figure: dict[str, Any]) -> str:

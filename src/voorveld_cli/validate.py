@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from . import schema
+from .labels import bedoelde_u, did_you_mean
 from .model import ERROR, WARNING, Problem, line_of_key
-from .textnorm import did_you_mean
 from .vocabulary import Vocabulary
 
 _ID = re.compile(schema.ID_PATTERN)
@@ -303,7 +303,7 @@ def _cross_field_rules(check: _Checker, data: dict[str, Any], kind: str, body: s
 def _hint(vocab: Vocabulary, name: str, value: str) -> str:
     close = vocab.suggest_keys(name, value)
     if close:
-        return " Bedoelde u " + " of ".join(f"'{k}'" for k in close) + "?"
+        return bedoelde_u(close)
     return f" Kies uit: {', '.join(vocab.values(name))}."
 
 

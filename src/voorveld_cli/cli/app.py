@@ -7,12 +7,16 @@ Whoosh and the machine formats never load rich.
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from .. import __version__
+from . import dutch
 from .commands import (
     check_cmd,
     compare_cmd,
+    completion_cmd,
     define_cmd,
     export_cmd,
     handout_cmd,
@@ -25,6 +29,8 @@ from .commands import (
     show_cmd,
     stats_cmd,
 )
+
+dutch.install()
 
 app = typer.Typer(
     name="voorveld",
@@ -53,7 +59,9 @@ def _root(
 
 
 # Unknown short options are query words: `voorveld search mantelzorg -koffie` excludes 'koffie'.
-app.command("search", context_settings={"ignore_unknown_options": True})(search_cmd.run)
+app.command("search", cls=search_cmd.SearchCommand, context_settings={"ignore_unknown_options": True})(
+    search_cmd.run
+)
 app.command("list")(list_cmd.run)
 app.command("show")(show_cmd.run)
 app.command("define")(define_cmd.run)
@@ -66,3 +74,11 @@ app.command("check")(check_cmd.run)
 app.command("index")(index_cmd.run)
 app.command("new")(new_cmd.run)
 app.command("schema")(schema_cmd.run)
+app.command("completion")(completion_cmd.run)
+
+
+if os.environ.get("_VOORVELD_COMPLETE"):
+    # The shell asks for completions (see `voorveld completion`): register Typer's shells.
+    from typer.completion import completion_init
+
+    completion_init()

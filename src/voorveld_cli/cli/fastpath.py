@@ -25,6 +25,8 @@ SEARCH_OPTIONS = {
     "--province": "many",
     "--source": "many",
     "--explicit": "flag",
+    "--force": "flag",
+    "--output": "path",
     "--limit": "int",
     "--format": "format",
     "--content-dir": "path",
@@ -38,7 +40,7 @@ def parse_search(args: list[str]) -> dict[str, Any] | None:
     words: list[str] = []
     i = 0
     while i < len(args):
-        arg = args[i]
+        arg = "--output" if args[i] == "-o" else args[i]
         if not arg.startswith("--"):
             if arg in ("-h",):
                 return None
@@ -52,7 +54,7 @@ def parse_search(args: list[str]) -> dict[str, Any] | None:
         if how == "flag":
             if has_value:
                 return None
-            kwargs["explicit"] = True
+            kwargs[name[2:]] = True
             i += 1
             continue
         if not has_value:
@@ -73,7 +75,7 @@ def parse_search(args: list[str]) -> dict[str, Any] | None:
                 return None
             kwargs["fmt"] = Format(value)
         else:
-            kwargs["content_dir"] = Path(value)
+            kwargs[name[2:].replace("-", "_")] = Path(value)
     if not words:
         return None
     return {"query": words, **{k: (v or None) if isinstance(v, list) else v for k, v in kwargs.items()}}

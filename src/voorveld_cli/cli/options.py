@@ -10,6 +10,14 @@ from typing import Annotated
 
 import typer
 
+from .completion import (
+    complete_kinds,
+    complete_laws,
+    complete_places,
+    complete_provinces,
+    complete_sources,
+    complete_themes,
+)
 from .output import Format
 
 ContentDir = Annotated[
@@ -21,10 +29,41 @@ ContentDir = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help="Uitvoervorm.")]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        help="Uitvoervorm: table, json, csv, md of ids (een id per regel, voor xargs). "
+        "Standaard de extensie van -o, anders table.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help="Schrijf naar dit bestand; de extensie kiest de vorm (.json, .csv, .md, .txt, .ids).",
+        show_default=False,
+    ),
+]
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help="CSV voor een Nederlandse Excel: puntkomma's tussen de cellen, UTF-8 met BOM.",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")]
 KindOption = Annotated[
     list[str] | None,
-    typer.Option("--kind", help="Soort: initiative, case of term (herhaalbaar).", show_default=False),
+    typer.Option(
+        "--kind",
+        help="Soort: initiative, case, term of article; ook initiatief, casus, begrip, artikel "
+        "(herhaalbaar).",
+        show_default=False,
+        autocompletion=complete_kinds,
+    ),
 ]
 ThemeOption = Annotated[
     list[str] | None,
@@ -32,6 +71,7 @@ ThemeOption = Annotated[
         "--theme",
         help="Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
         show_default=False,
+        autocompletion=complete_themes,
     ),
 ]
 LawOption = Annotated[
@@ -41,6 +81,7 @@ LawOption = Annotated[
         help="Wet, ook als alias: wmo, pw, jeugdwet, ... (herhaalbaar). "
         "Telt genoemde én afgeleide wetten, tenzij --explicit.",
         show_default=False,
+        autocompletion=complete_laws,
     ),
 ]
 ExplicitOption = Annotated[
@@ -48,10 +89,15 @@ ExplicitOption = Annotated[
 ]
 PlaceOption = Annotated[
     list[str] | None,
-    typer.Option("--place", help="Gemeente of wijk (herhaalbaar).", show_default=False),
+    typer.Option(
+        "--place", help="Gemeente of wijk (herhaalbaar).", show_default=False, autocompletion=complete_places
+    ),
 ]
 ProvinceOption = Annotated[
-    list[str] | None, typer.Option("--province", help="Provincie (herhaalbaar).", show_default=False)
+    list[str] | None,
+    typer.Option(
+        "--province", help="Provincie (herhaalbaar).", show_default=False, autocompletion=complete_provinces
+    ),
 ]
 SourceOption = Annotated[
     list[str] | None,
@@ -59,16 +105,20 @@ SourceOption = Annotated[
         "--source",
         help="Brondocument, id uit sources.yml, zoals movisies-2020-1 (herhaalbaar).",
         show_default=False,
+        autocompletion=complete_sources,
     ),
 ]
 
 __all__ = [
     "ContentDir",
+    "ExcelOption",
     "ExplicitOption",
+    "ForceOption",
     "Format",
     "FormatOption",
     "KindOption",
     "LawOption",
+    "OutputOption",
     "PlaceOption",
     "ProvinceOption",
     "SourceOption",

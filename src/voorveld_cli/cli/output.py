@@ -22,6 +22,7 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     md = "md"
+    ids = "ids"
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -52,9 +53,11 @@ def load_corpus(content_dir: Path | None) -> Corpus:
 
 
 def report_skipped(skipped: dict[str, list]) -> None:
+    from ..labels import plural
+
     for path, problems in skipped.items():
         first = str(problems[0]) if problems else path
-        more = f"; nog {len(problems) - 1} probleem/problemen" if len(problems) > 1 else ""
+        more = f"; nog {plural(len(problems) - 1, 'probleem')}" if len(problems) > 1 else ""
         warn(f"{first} -- bestand overgeslagen{more}, zie 'voorveld check'")
 
 
@@ -93,8 +96,9 @@ def find_or_fail(corpus: Corpus, wanted: str):
     try:
         return find_entry(corpus, wanted)
     except NotFound as err:
-        hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
-        fail(f"{err}{hint}")
+        from ..labels import bedoelde_u
+
+        fail(f"{err}{bedoelde_u(err.suggestions)}")
 
 
 def output_path(path: Path, content_root: Path, force: bool) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..corpus import Corpus
+from ..labels import bedoelde_u
 from ..textnorm import fold, suggest
 
 
@@ -18,8 +19,5 @@ def place_hint(corpus: Corpus, wanted: tuple[str, ...]) -> str:
     hints = []
     for place in missing:
         close = suggest(place, known)
-        if close:
-            hints.append(f"geen plaats '{place}' in de kennisbank; bedoelde u {' of '.join(close)}?")
-        else:
-            hints.append(f"geen plaats '{place}' in de kennisbank")
-    return "; ".join(hints)
+        hints.append(f"Geen plaats '{place}' in de kennisbank.{bedoelde_u(close)}")
+    return " ".join(hints)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .output import Format, fail, warn, write
+from .output import Format, fail, warn
 
 MAX_QUERY = 1000  # characters; longer input is cut, with a notice
 
@@ -21,7 +21,9 @@ def execute(
     source=None,
     explicit: bool = False,
     limit: int = 10,
-    fmt: Format = Format.table,
+    fmt: Format | None = None,
+    output: Path | None = None,
+    force: bool = False,
     content_dir: Path | None = None,
 ) -> None:
     from ..index import current_vocabulary, search_corpus
@@ -57,88 +59,75 @@ def execute(
     for notice in report.notices + result.notices:
         warn(notice)
     report_skipped({rel: [message] for rel, message in report.broken.items()})
-    emit(result, fmt, vocab)
+    emit_result(result, fmt, vocab, output, force, root)
 
 
-def emit(result, fmt: Format, vocab) -> None:
-    if fmt is Format.json:
-        from ..render.plain import to_json
+def emit_result(
+    result, fmt: Format | None, vocab, output: Path | None = None, force: bool = False, root=None
+):
+    from .emit import emit
 
-        write(to_json(result.as_dict()))
-        return
+    emit(search_view(result, vocab), fmt and fmt.value, output, force, root)
+
+
+def search_view(result, vocab):
+    """Hits as compact blocks on a terminal; the same rows for CSV, Markdown and ids."""
+    from .. import labels
+    from ..render.plain import md_marks, strip_marks
+    from ..view import Col, View
+
     rows = []
     for rank, hit in enumerate(result.hits, 1):
-        rows.append({"rank": rank, "score": round(hit.score, 2), "snippet": hit.snippet, **hit.record})
-    columns = (
-        "rank",
-        "id",
-        "kind",
-        "title",
-        "score",
-        "snippet",
-        "themes",
-        "laws",
-        "laws_inferred",
-        "place",
-        "province",
-        "path",
-    )
-    if fmt is Format.csv:
-        from ..render.plain import strip_marks, to_csv
-
-        for row in rows:
-            row["snippet"] = strip_marks(row["snippet"])
-        write(to_csv(rows, columns))
-        return
-    if fmt is Format.md:
-        from ..render.plain import md_marks, to_markdown
-
-        for row in rows:
-            row["snippet"] = md_marks(row["snippet"])
-        write(to_markdown(rows, ("rank", "id", "kind", "title", "score", "snippet")))
-        return
-
-    from ..render.console import Column, make_console, print_table
-
-    console = make_console()
+        record = hit.record
+        rows.append(
+            {"rank": rank, "score": round(hit.score, 2), "snippet": hit.snippet, **record}
+            | {"kind_label": labels.kind(record["kind"])}
+        )
+    csv_rows = [{**row, "snippet": strip_marks(row["snippet"])} for row in rows]
+    md_rows = [{**row, "snippet": md_marks(row["snippet"])} for row in rows]
+    notes = []
     if result.suggestion:
-        console.print(f"Bedoelde u: [bold]{result.suggestion}[/bold]?")
+        notes.append(labels.bedoelde_u([result.suggestion]).strip())
     elif result.mode == "or" and result.total:
-        console.print("Niet elk item bevat alle woorden; items met de meeste staan bovenaan.", style="dim")
-    for card in result.cards:  # the terms the query names, defined before the practice that uses them
-        console.print(f"[bold]{card['title']}[/bold] ({card['id']}): {card['definition']}", highlight=False)
-    if not result.total:
-        console.print(f"Niets gevonden voor '{result.query}'.")
-        return
-    columns = [
-        Column("rank", "#", "dim", no_wrap=True),
-        Column("id", "id", "cyan", max_width=26, no_wrap=True),
-        Column("title", "titel", "bold", max_width=32),
-        Column("snippet", "fragment", max_width=70),
-    ]
-    print_table(
-        console,
-        columns,
+        notes.append("Niet elk item bevat alle woorden; items met de meeste staan bovenaan.")
+    # The terms the query names, defined above the practice that uses them.
+    notes += [f"{card['title']} ({card['id']}): {card['definition']}" for card in result.cards]
+    caption = [f"{result.total} gevonden, {len(rows)} getoond"] if rows else []
+    caption += facet_lines(result, vocab) if rows else []
+    keys = ("rank", "id", "kind", "title", "score", "snippet", "themes", "laws", "laws_inferred", "place")
+    view = View(
+        [Col(k, k) for k in ("rank", "id", "kind", "title", "snippet")],
         rows,
-        caption=f"{result.total} gevonden, {len(rows)} getoond\n{facet_footer(result, vocab)}",
+        caption=caption,
+        payload=result.as_dict(),
+        ids=[row["id"] for row in rows],
+        csv_columns=[(k, k) for k in (*keys, "province", "path")],
+        csv_rows=csv_rows,
+        md_columns=[(k, k) for k in ("rank", "id", "kind", "title", "score", "snippet")],
+        layout="hits",
+        empty=f"Niets gevonden voor '{result.query}'.",
+        notes=notes,
     )
+    view.markdown = lambda: _md(md_rows)
+    return view
 
 
-def facet_footer(result, vocab) -> str:
-    """'soort: initiative 12, term 3 · thema: ...' for under the table."""
-    labels = {
-        "kind": "soort",
-        "themes": "thema",
-        "laws": "wet (genoemd)",
-        "laws_inferred": "wet (afgeleid)",
-        "province": "provincie",
-    }
+def _md(rows) -> str:
+    from ..render.plain import to_markdown
+
+    return to_markdown(rows, ("rank", "id", "kind", "title", "score", "snippet"))
+
+
+def facet_lines(result, vocab) -> list[str]:
+    """'soort: initiatief 12, begrip 3', 'thema: ...' for under the hits, every value in Dutch."""
+    from .. import labels
+
     lines = []
     for name, counts in result.facets.items():
         if not counts:
             continue
         shown = list(counts.items())[:6]
-        values = ", ".join(f"{vocab.label('themes', k) if name == 'themes' else k} {n}" for k, n in shown)
-        more = f", +{len(counts) - 6}" if len(counts) > 6 else ""
-        lines.append(f"{labels[name]}: {values}{more}")
-    return "\n".join(lines)
+        values = ", ".join(f"{labels.value(vocab, name, k)} {n}" for k, n in shown)
+        more = f", nog {len(counts) - 6}" if len(counts) > 6 else ""
+        lines.append(f"{labels.facet(name)}: {values}{more}")
+    return lines

@@ -20,7 +20,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Entry
-from ..vocabulary import Vocabulary
 from . import on_terminal
 from .plain import HIT_END, HIT_START, cell
 
@@ -108,8 +107,16 @@ def print_entry(
     console: Console, entry: Entry, facts: Sequence[tuple[str, Any]], sources: Sequence[str]
 ) -> None:
     """One entry: title, key facts, the body as Markdown, sources at the foot."""
+    from .. import labels
+
+    # Kind and id above the box, on a line of their own: a box title would cut a long id.
+    console.print(
+        Text.assemble((labels.kind(entry.kind), "dim"), "  ", (entry.id, "cyan")),
+        crop=False,
+        no_wrap=True,
+        overflow="ignore",
+    )
     header = Text(entry.title, style="bold")
-    header.append(f"  ({entry.kind}: {entry.id})", style="dim")
     parts: list[Any] = [facts_table(facts)]
     summary = entry.get("summary")
     if summary:
@@ -122,14 +129,3 @@ def print_entry(
         for line in sources:
             console.print(f"  • {line}", highlight=False)
     console.print(Text(entry.display_path, style="dim"))
-
-
-def law_labels(entry: Entry) -> str:
-    """Laws with explicit ones plain and inferred ones marked, for table cells."""
-    explicit = entry.as_list("laws")
-    inferred = [f"{law} (afgeleid)" for law in entry.as_list("laws_inferred")]
-    return "; ".join(explicit + inferred)
-
-
-def theme_labels(entry: Entry, vocab: Vocabulary) -> list[str]:
-    return [vocab.label("themes", key) for key in entry.as_list("themes")]

@@ -44,11 +44,18 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+EXCEL_BOM = "\ufeff"
+
+
+def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], excel: bool = False) -> str:
+    """CSV with a header row. `excel`: the form a Dutch-locale Excel opens by double-click
+    (';' between cells, because ',' is its decimal mark; a BOM so it reads UTF-8; CRLF)."""
     import csv
 
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    if excel:
+        out.write(EXCEL_BOM)
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([cell(row.get(column)) for column in columns])

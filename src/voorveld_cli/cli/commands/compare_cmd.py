@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir, Format, FormatOption
+from ...view import Col, View
+from ..emit import emit
+from ..options import ContentDir, ForceOption, Format, FormatOption, OutputOption
 from ..output import fail, find_or_fail, load_corpus, write
 
 SHORT_CELL = 180  # characters of one cell on a terminal; pipes and files get everything
@@ -25,16 +27,20 @@ def run(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     content_dir: ContentDir = None,
 ) -> None:
-    """Zet items naast elkaar: velden als rijen, items als kolommen.
+    """Zet items naast elkaar: velden als rijen, items als kolommen. Op een terminal wordt lange
+    tekst ingekort; JSON, CSV, Markdown en -o krijgen alles.
 
     Voorbeelden: voorveld compare athos kunst-op-recept; voorveld compare wmo-2015 participatiewet
-    (de twee wetten naast elkaar); voorveld compare athos de-serre --fields place,funding,figures --format md
+    (de twee wetten naast elkaar); voorveld compare athos de-serre --fields place,funding,figures --format md;
+    voorveld compare athos de-serre -o vergelijking.csv
     """
+    from ...labels import did_you_mean
     from ...tables import compare, default_compare_fields, known_compare_fields
-    from ...textnorm import did_you_mean
 
     if len(ids) < 2:
         fail("Geef minstens twee ids om te vergelijken.", 2)
@@ -55,7 +61,9 @@ def run(
             hint = did_you_mean(name, known)
             fail(f"Onbekend veld '{name}' voor --fields.{hint} Velden: {', '.join(known)}.", 2)
     result = compare(entries, chosen or default_compare_fields(entries), corpus.vocab)
-
+    if output is not None or fmt is Format.ids:
+        emit(compare_view(result, entries), fmt and fmt.value, output, force, corpus.root)
+        return
     if fmt is Format.json:
         from ...render.plain import to_json
 
@@ -99,3 +107,21 @@ def run(
                 )
             rows.append(shown)
         print_table(console, table_columns, rows)
+
+
+def compare_view(result, entries) -> View:
+    """For -o and --format ids: the same rows as the table, every cell whole."""
+    flat = [
+        {"veld": row["label"], **{e.id: v for e, v in zip(entries, row["values"], strict=True)}}
+        for row in result.rows
+    ]
+    csv_rows = [{**r, "veld": row["field"]} for r, row in zip(flat, result.rows, strict=True)]
+    columns = [Col("veld", "veld", priority=0), *(Col(e.id, e.title, priority=0) for e in entries)]
+    return View(
+        columns,
+        flat,
+        payload=result.as_dict(),
+        ids=[e.id for e in entries],
+        csv_columns=[("veld", "veld"), *((e.id, e.id) for e in entries)],
+        csv_rows=csv_rows,
+    )

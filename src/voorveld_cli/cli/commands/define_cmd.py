@@ -6,19 +6,25 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir
+from ..completion import complete_terms
+from ..options import ContentDir, ForceOption, OutputOption
 from ..output import fail, load_corpus
-from .show_cmd import ShowFormat, emit_entry
+from .show_cmd import FormatChoice, NoPager, emit_entry
 
 
 def run(
     term: Annotated[
         list[str],
         typer.Argument(
-            metavar="TERM", help="Begrip, afkorting of andere schrijfwijze (bijv. wmo, pw, voorveld)."
+            metavar="TERM",
+            help="Begrip, afkorting of andere schrijfwijze (bijv. wmo, pw, voorveld).",
+            autocompletion=complete_terms,
         ),
     ],
-    fmt: Annotated[ShowFormat, typer.Option("--format", help="text, json of md.")] = ShowFormat.text,
+    fmt: FormatChoice = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    no_pager: NoPager = False,
     content_dir: ContentDir = None,
 ) -> None:
     """Zoek een begrip op in de woordenlijst, ook op afkorting of alias.
@@ -32,6 +38,7 @@ def run(
     try:
         entry = find_term(corpus, wanted)
     except NotFound as err:
-        hint = f" Bedoelde u: {', '.join(err.suggestions)}?" if err.suggestions else ""
-        fail(f'{err}{hint} Zoek breder met: voorveld search "{wanted}"')
-    emit_entry(entry, corpus.vocab, fmt)
+        from ...labels import bedoelde_u
+
+        fail(f'{err}{bedoelde_u(err.suggestions)} Zoek breder met: voorveld search "{wanted}"')
+    emit_entry(entry, corpus.vocab, fmt, output, force, corpus.root, no_pager)

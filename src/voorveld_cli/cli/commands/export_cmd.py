@@ -1,49 +1,98 @@
-"""voorveld export: the whole corpus with every field, for analysis elsewhere."""
+"""voorveld export: the corpus (or what the filters keep) with every field, for analysis elsewhere."""
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..options import ContentDir
-from ..output import fail, load_corpus
+from ..options import (
+    ContentDir,
+    ExcelOption,
+    ExplicitOption,
+    ForceOption,
+    KindOption,
+    LawOption,
+    OutputOption,
+    PlaceOption,
+    ProvinceOption,
+    SourceOption,
+    ThemeOption,
+)
+from ..output import fail, load_corpus, make_filters
 
 
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    ids = "ids"
 
 
 def run(
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="jsonl (een item per regel) of csv.")
-    ] = ExportFormat.jsonl,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Schrijf naar dit bestand.", show_default=False)
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            help="jsonl (een item per regel), csv of ids. Standaard de extensie van -o, anders jsonl.",
+            show_default=False,
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    excel: ExcelOption = False,
+    kind: KindOption = None,
+    theme: ThemeOption = None,
+    law: LawOption = None,
+    place: PlaceOption = None,
+    province: ProvinceOption = None,
+    source: SourceOption = None,
+    explicit: ExplicitOption = False,
     content_dir: ContentDir = None,
 ) -> None:
-    """Exporteer het hele corpus met alle velden (en de tekst) naar JSON Lines of CSV.
+    """Exporteer alle items (of wat de filters overlaten) met alle velden en de tekst.
 
-    Voorbeelden: voorveld export > corpus.jsonl; voorveld export --format csv -o corpus.csv
+    Voorbeelden: voorveld export > corpus.jsonl; voorveld export -o corpus.csv;
+    voorveld export --kind case --excel -o casussen.csv
     """
+    from ...exitcodes import NOTHING_FOUND
     from ...export import to_csv, to_jsonl
+    from ...filters import apply
+    from ...labels import plural
+    from ..emit import resolve_format
     from ..output import output_path
 
     corpus = load_corpus(content_dir)
-    if output is not None:
-        output = output_path(output, corpus.root, force)
-    text = to_jsonl(corpus.entries) if fmt is ExportFormat.jsonl else to_csv(corpus.entries)
-    if output is None:
+    filters = make_filters(
+        corpus.vocab,
+        kind=kind,
+        theme=theme,
+        law=law,
+        place=place,
+        province=province,
+        source=source,
+        explicit=explicit,
+    )
+    entries = apply(corpus.entries, filters)
+    target = output_path(output, corpus.root, force) if output is not None else None
+    chosen = resolve_format(fmt and fmt.value, output, ("jsonl", "csv", "ids"), default="jsonl")
+    if excel and chosen != "csv":
+        fail("--excel geldt alleen voor CSV: geef --format csv of -o bestand.csv.", 2)
+    if chosen == "csv":
+        text = to_csv(entries, excel=excel)
+    elif chosen == "ids":
+        text = "".join(f"{e.id}\n" for e in entries)
+    else:
+        text = to_jsonl(entries)
+    if target is None:
         sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as err:
-        fail(f"Kan {output} niet schrijven: {err.strerror}")
-    typer.echo(f"{len(corpus.entries)} items geschreven naar {output}", err=True)
+    else:
+        try:
+            target.write_text(text, encoding="utf-8", newline="")
+        except OSError as err:
+            fail(f"Kan {output} niet schrijven: {err.strerror}")
+        typer.echo(f"{plural(len(entries), 'item')} geschreven naar {output}", err=True)
+    if not entries:
+        typer.echo("voorveld: Geen items die aan de filters voldoen.", err=True)
+        raise typer.Exit(NOTHING_FOUND)

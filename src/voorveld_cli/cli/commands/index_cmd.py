@@ -23,6 +23,7 @@ def run(
     of om met --rebuild opnieuw te beginnen.
     """
     from ...index import open_index
+    from ...labels import plural
     from ...locate import ContentNotFound, find_content_root
     from ...vocabulary import load as load_vocabulary
     from ..output import report_skipped
@@ -51,14 +52,14 @@ def run(
         warn(notice)
     report_skipped({rel: [message] for rel, message in report.broken.items()})
     if report.rebuilt:
-        what = f"opnieuw opgebouwd: {report.total} bestanden gelezen"
+        what = f"opnieuw opgebouwd: {plural(report.total, 'bestand')} gelezen"
     elif report.added or report.changed or report.deleted:
         what = (
             f"bijgewerkt: {report.added} nieuw, {report.changed} gewijzigd, "
             f"{report.deleted} verwijderd (van {report.total})"
         )
     else:
-        what = f"al actueel ({report.total} bestanden)"
+        what = f"al actueel ({plural(report.total, 'bestand')})"
     skipped = f", {len(report.broken)} overgeslagen" if report.broken else ""
     where = report.folder if report.persisted else "alleen in het geheugen"
     typer.echo(f"Index {what}{skipped}. Map: {where}")

@@ -7,19 +7,22 @@ from typing import Annotated
 
 import typer
 
+from ...view import Col, View
+from ..emit import emit
 from ..options import (
     ContentDir,
     ExplicitOption,
-    Format,
+    ForceOption,
     FormatOption,
     KindOption,
     LawOption,
+    OutputOption,
     PlaceOption,
     ProvinceOption,
     SourceOption,
     ThemeOption,
 )
-from ..output import load_corpus, make_filters, warn, write
+from ..output import load_corpus, make_filters, warn
 
 
 class Sort(str, Enum):
@@ -40,16 +43,17 @@ def run(
     sort: Annotated[
         Sort, typer.Option("--sort", help="Volgorde: default (soort, nummer, titel), id, title of place.")
     ] = Sort.default,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     content_dir: ContentDir = None,
 ) -> None:
     """Toon alle items die aan de filters voldoen.
 
-    Voorbeelden: voorveld list --kind case; voorveld list --theme eenzaamheid --province Limburg;
-    voorveld list --law pw --format csv > participatiewet.csv
+    Voorbeelden: voorveld list --kind case; voorveld list --theme eenzaamheid --province Zuid-Holland;
+    voorveld list --law pw -o participatiewet.csv; voorveld list --kind case --format ids
     """
     from ...filters import apply
-    from ...records import LIST_FIELDS, list_record
     from ...textnorm import fold
     from ..place_hint import place_hint
 
@@ -76,39 +80,39 @@ def run(
         if hint:
             warn(hint)
 
-    rows = [list_record(e) for e in entries]
-    if fmt is Format.json:
-        from ...render.plain import to_json
+    emit(list_view(entries, corpus.vocab), fmt and fmt.value, output, force, corpus.root)
 
-        write(to_json(rows))
-    elif fmt is Format.csv:
-        from ...render.plain import to_csv
 
-        write(to_csv(rows, LIST_FIELDS))
-    elif fmt is Format.md:
-        from ...render.plain import to_markdown
+def list_view(entries, vocab) -> View:
+    """The list as a view: id and title first; place, laws and themes give way on a narrow terminal."""
+    from ... import labels
+    from ...records import LIST_FIELDS, list_record
 
-        write(to_markdown(rows, ("id", "kind", "title", "themes", "laws", "laws_inferred", "place")))
-    else:
-        from ...render.console import Column, law_labels, make_console, print_table, theme_labels
-
-        table_rows = [
-            {
-                "id": e.id,
-                "kind": e.kind,
-                "title": e.title,
-                "themes": theme_labels(e, corpus.vocab),
-                "laws": law_labels(e),
-                "place": e.as_list("place"),
-            }
-            for e in entries
-        ]
-        columns = [
-            Column("id", "id", "cyan", max_width=28, no_wrap=True),
-            Column("kind", "soort", "dim", no_wrap=True),
-            Column("title", "titel", "bold", max_width=40),
-            Column("themes", "thema's", max_width=30),
-            Column("laws", "wetten", max_width=28),
-            Column("place", "plaats", max_width=20),
-        ]
-        print_table(make_console(), columns, table_rows, caption=f"{len(entries)} items")
+    records = [list_record(e) for e in entries]
+    rows = [
+        {
+            **record,
+            "kind_label": labels.kind(e.kind),
+            "theme_labels": [vocab.label("themes", key) for key in e.as_list("themes")],
+            "law_labels": labels.laws_text(e),
+        }
+        for e, record in zip(entries, records, strict=True)
+    ]
+    columns = [
+        Col("id", labels.column("id"), priority=0, kind="id", style="cyan"),
+        Col("title", labels.column("title"), priority=0, min_width=20, style="bold"),
+        Col("kind_label", labels.column("kind"), priority=1, kind="tag", style="dim"),
+        Col("place", labels.column("place"), priority=2, min_width=12),
+        Col("law_labels", labels.column("laws"), priority=3, min_width=24),
+        Col("theme_labels", labels.column("themes"), priority=4, min_width=30),
+    ]
+    return View(
+        columns,
+        rows,
+        caption=[labels.plural(len(rows), "item")],
+        payload=records,
+        ids=[r["id"] for r in records],
+        csv_columns=[(k, k) for k in LIST_FIELDS],
+        md_columns=[(k, k) for k in ("id", "kind", "title", "themes", "laws", "laws_inferred", "place")],
+        empty="Geen items die aan de filters voldoen.",
+    )

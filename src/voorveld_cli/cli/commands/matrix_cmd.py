@@ -7,19 +7,22 @@ from typing import Annotated
 
 import typer
 
+from ...view import Col, View
+from ..emit import emit
 from ..options import (
     ContentDir,
     ExplicitOption,
-    Format,
+    ForceOption,
     FormatOption,
     KindOption,
     LawOption,
+    OutputOption,
     PlaceOption,
     ProvinceOption,
     SourceOption,
     ThemeOption,
 )
-from ..output import load_corpus, make_filters, write
+from ..output import load_corpus, make_filters
 
 
 class RowAxis(str, Enum):
@@ -54,7 +57,9 @@ def run(
     province: ProvinceOption = None,
     source: SourceOption = None,
     explicit: ExplicitOption = False,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     content_dir: ContentDir = None,
 ) -> None:
     """Kruistabel met totalen: standaard initiatieven tegen wetten, ● genoemd door de bron, ○ afgeleid.
@@ -62,10 +67,11 @@ def run(
     Zonder --kind telt de tabel alleen initiatieven. Met --explicit tellen afgeleide wetten niet mee.
 
     Voorbeelden: voorveld matrix; voorveld matrix --rows theme (aantallen per thema en wet);
-    voorveld matrix --kind case --format md; voorveld matrix --rows province --cols theme
+    voorveld matrix --kind case --format md; voorveld matrix --rows province --cols theme;
+    voorveld matrix --rows theme -o thema-wet.csv
     """
     from ...filters import apply
-    from ...tables import cell_text, matrix, total_text
+    from ...tables import matrix
 
     corpus = load_corpus(content_dir)
     # Initiatives unless asked otherwise (or unless the rows are the kinds themselves).
@@ -83,55 +89,69 @@ def run(
     entries = apply(corpus.entries, filters)
     result = matrix(entries, rows.value, cols.value, corpus.vocab, explicit_only=explicit)
 
-    if fmt is Format.json:
-        from ...render.plain import to_json
-
-        write(to_json(result.as_dict()))
-        return
-    first = "item" if rows is RowAxis.entry else rows.value
-    table = []
-    for row in result.rows:
-        line = {first: result.row_labels[row]}
-        if rows is RowAxis.entry:
-            line["id"] = row
-        for column in result.columns:
-            line[column] = cell_text(result, row, column)
-        line["totaal"] = str(result.row_total(row))
-        table.append(line)
-    totals = {first: "totaal", "id": ""}
-    for column in result.columns:
-        totals[column] = total_text(result.column_total(column), cols.value)
-    totals["totaal"] = str(sum(result.row_total(r) for r in result.rows))
-    table.append(totals)
-    keys = [first, *(["id"] if rows is RowAxis.entry else []), *result.columns, "totaal"]
-    headers = [
-        first,
-        *(["id"] if rows is RowAxis.entry else []),
-        *(result.column_labels[c] for c in result.columns),
-        "totaal",
-    ]
-    legend = (
-        f"● genoemd door de bron, ○ door ons afgeleid. {len(entries)} items."
-        if cols is ColumnAxis.law
-        else f"{len(entries)} items."
+    emit(
+        matrix_view(result, rows, cols, len(entries), corpus.vocab),
+        fmt and fmt.value,
+        output,
+        force,
+        corpus.root,
     )
 
-    if fmt is Format.csv:
-        from ...render.plain import to_csv
 
-        write(to_csv([dict(zip(headers, (r.get(k, "") for k in keys), strict=True)) for r in table], headers))
-        return
-    if fmt is Format.md:
-        from ...render.plain import to_markdown
+def matrix_view(result, rows: RowAxis, cols: ColumnAxis, count: int, vocab) -> View:
+    """Rows with their label (and id), a column per value, totals; law headers shorten on a narrow
+    terminal, and when even that does not fit every row becomes a block of 'wmo ●' pairs."""
+    from ... import labels
+    from ...tables import cell_text
 
-        write(to_markdown(table, keys, headers) + "\n" + legend + "\n")
-        return
+    first = labels.axis(rows.value)
+    by_entry = rows is RowAxis.entry
+    table = []
+    for row in result.rows:
+        line = {"label": result.row_labels[row], "id": row if by_entry else ""}
+        line.update({f"c:{c}": cell_text(result, row, c) for c in result.columns})
+        line["total"] = str(result.row_total(row))
+        table.append(line)
+    table += total_rows(result, cols) if result.rows else []  # no items: nothing to total
+    columns = [Col("label", first, priority=2 if by_entry else 0, min_width=16, style="bold")]
+    if by_entry:
+        # A total row has no id: it shows its label there when the label column is left out.
+        columns.append(Col("id", "id", priority=0, kind="id", style="cyan", fallback="label"))
+    for c in result.columns:
+        short = labels.law_short(vocab, c) if cols is ColumnAxis.law else ""
+        columns.append(Col(f"c:{c}", result.column_labels[c], priority=0, kind="mark", short=short))
+    columns.append(Col("total", labels.column("total"), priority=1, kind="num", style="bold"))
+    legend = f"{labels.plural(count, 'item')}."
+    if cols is ColumnAxis.law:
+        legend = f"● genoemd door de bron, ○ door ons afgeleid. {legend}"
+    keys = [(col.key, col.header) for col in columns]
+    return View(
+        columns,
+        table,
+        payload=result.as_dict(),
+        ids=list(result.rows) if by_entry else [],
+        csv_columns=keys,
+        md_columns=keys,
+        legend=[legend],
+        stack_labels=True,
+        empty="Geen items die aan de filters voldoen.",
+    )
 
-    from ...render.console import Column, make_console, print_table
 
-    columns = [Column(first, first, "bold", max_width=34)]
-    if rows is RowAxis.entry:
-        columns.append(Column("id", "id", "cyan dim", max_width=24, no_wrap=True))
-    columns += [Column(c, result.column_labels[c], max_width=14) for c in result.columns]
-    columns.append(Column("totaal", "totaal", "bold"))
-    print_table(make_console(), columns, table, caption=legend)
+def total_rows(result, cols: ColumnAxis) -> list[dict[str, str]]:
+    """Column totals; for laws one row for named (●), one for inferred (○) and their sum."""
+    from ... import labels
+    from ...tables import EXPLICIT_MARK, INFERRED_MARK
+
+    grand = str(sum(result.row_total(r) for r in result.rows))
+    totals = {c: result.column_total(c) for c in result.columns}
+    if cols is not ColumnAxis.law:
+        row = {f"c:{c}": str(sum(t.values())) for c, t in totals.items()}
+        return [{"label": labels.column("total"), "id": "", **row, "total": grand}]
+    rows = []
+    for how, label in (("explicit", f"genoemd {EXPLICIT_MARK}"), ("inferred", f"afgeleid {INFERRED_MARK}")):
+        row = {f"c:{c}": str(t.get(how, 0)) for c, t in totals.items()}
+        rows.append({"label": label, "id": "", **row, "total": str(sum(int(v) for v in row.values()))})
+    row = {f"c:{c}": str(sum(t.values())) for c, t in totals.items()}
+    rows.append({"label": labels.column("total"), "id": "", **row, "total": grand})
+    return rows

@@ -30,8 +30,9 @@ def run(
 ) -> None:
     """Maak een nieuw content-bestand met alle velden en een korte uitleg per veld.
 
-    Voorbeeld: voorveld new case "Op zoek naar de nieuwe vrijwilliger". Vul daarna de
-    TODO's in en draai voorveld check.
+    Vul daarna de TODO's in en draai voorveld check.
+
+    Voorbeeld: voorveld new case "Op zoek naar de nieuwe vrijwilliger"
     """
     import re
 

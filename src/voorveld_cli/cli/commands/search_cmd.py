@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from ..options import (
     ContentDir,
     ExplicitOption,
-    Format,
+    ForceOption,
     FormatOption,
     KindOption,
     LawOption,
@@ -36,13 +38,24 @@ def run(
     source: SourceOption = None,
     explicit: ExplicitOption = False,
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Maximaal aantal resultaten.")] = 10,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            help="Schrijf naar dit bestand (ook -o); de extensie kiest de vorm "
+            "(.json, .csv, .md, .txt, .ids).",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOption = False,
     content_dir: ContentDir = None,
 ) -> None:
     """Zoek in het Nederlands door alle items, gerangschikt, met filters en tellingen.
 
     Voorbeelden: voorveld search mantelzorg; voorveld search "sociaal makelaar" --format json;
-    voorveld search eenzaamheid --province Limburg --kind initiative
+    voorveld search eenzaamheid --province Limburg --kind initiative;
+    voorveld search mantelzorg -o treffers.csv
     """
     from ..search import execute
 
@@ -57,5 +70,15 @@ def run(
         explicit=explicit,
         limit=limit,
         fmt=fmt,
+        output=output,
+        force=force,
         content_dir=content_dir,
     )
+
+
+class SearchCommand(TyperCommand):
+    """`-o FILE` as a word of its own means --output. Not a Click short option: Click would
+    read the exclusion '-koffie' as '-k' plus '-o ffie'."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, ["--output" if arg == "-o" else arg for arg in args])

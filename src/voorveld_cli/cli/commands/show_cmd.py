@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir
+from ..completion import complete_ids
+from ..options import ContentDir, ForceOption, OutputOption
 from ..output import find_or_fail, load_corpus, write
 
 
@@ -17,40 +18,75 @@ class ShowFormat(str, Enum):
     md = "md"
 
 
+FormatChoice = Annotated[
+    ShowFormat | None,
+    typer.Option(
+        "--format", help="text, json of md. Standaard de extensie van -o, anders text.", show_default=False
+    ),
+]
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Niet bladeren: alles in één keer naar de terminal.")
+]
+
+
 def run(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="Id van het item (bestandsnaam zonder .md).")],
-    fmt: Annotated[ShowFormat, typer.Option("--format", help="text, json of md.")] = ShowFormat.text,
+    entry_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Id van het item (bestandsnaam zonder .md); een casus ook als nummer: 1 of casus-1.",
+            autocompletion=complete_ids,
+        ),
+    ],
+    fmt: FormatChoice = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    no_pager: NoPager = False,
     content_dir: ContentDir = None,
 ) -> None:
-    """Toon één item: kerngegevens, tekst en bronnen.
+    """Toon één item: kerngegevens, tekst en bronnen. Lange tekst bladert in de terminal
+    (met $PAGER, anders less), zoals git.
 
-    Voorbeeld: voorveld show athos; voorveld show athos --format json
+    Voorbeelden: voorveld show athos; voorveld show 1; voorveld show athos --format json;
+    voorveld show casus-8 -o casus8.md
     """
     corpus = load_corpus(content_dir)
-    emit_entry(find_or_fail(corpus, entry_id), corpus.vocab, fmt)
+    emit_entry(find_or_fail(corpus, entry_id), corpus.vocab, fmt, output, force, corpus.root, no_pager)
 
 
-def emit_entry(entry, vocab, fmt: ShowFormat) -> None:
+def emit_entry(entry, vocab, fmt, output=None, force=False, root=None, no_pager=False) -> None:
     """Shared with `define`."""
-    from ...present import facts, law_profile_rows, source_lines
+    from ...render import on_terminal
+    from ..emit import resolve_format
 
-    if fmt is ShowFormat.json:
+    chosen = resolve_format(fmt and fmt.value, output, ("text", "json", "md"), default="text")
+    if chosen == "json":
         from ...records import full_record
         from ...render.plain import to_json
 
-        write(to_json(full_record(entry)))
-        return
-    from ...render import on_terminal
-
-    if fmt is ShowFormat.md or not on_terminal():
+        text = to_json(full_record(entry)) + "\n"
+    elif chosen == "md" or output is not None or not on_terminal():
         # To a pipe or file the text form is the Markdown: plain lines to grep or page
         # through, no box drawn to the width of an unbounded console.
-        write(entry_markdown(entry, vocab))
+        text = entry_markdown(entry, vocab)
+    else:
+        from ..pager import page
+
+        page(lambda console: print_on_console(console, entry, vocab), no_pager)
         return
+    if output is None:
+        write(text)
+        return
+    from ..emit import write_file
+    from ..output import output_path
 
-    from ...render.console import facts_table, make_console, print_entry
+    write_file(output_path(output, root, force), output, text, 1)
 
-    console = make_console()
+
+def print_on_console(console, entry, vocab) -> None:
+    from ...present import facts, law_profile_rows, source_lines
+    from ...render.console import facts_table, print_entry
+
     print_entry(console, entry, facts(entry, vocab), source_lines(entry, vocab))
     profile = law_profile_rows(entry)
     if profile:

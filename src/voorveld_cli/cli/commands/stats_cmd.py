@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
+from ...view import Col, Group, View
+from ..emit import emit
 from ..options import (
     ContentDir,
     ExplicitOption,
-    Format,
+    ForceOption,
     FormatOption,
     KindOption,
     LawOption,
+    OutputOption,
     PlaceOption,
     ProvinceOption,
     SourceOption,
     ThemeOption,
 )
-from ..output import load_corpus, make_filters, write
-
-FACET_LABELS = {
-    "kind": "soort",
-    "themes": "thema",
-    "laws": "wet (genoemd)",
-    "laws_inferred": "wet (afgeleid)",
-    "province": "provincie",
-    "sources": "bron",
-}
+from ..output import load_corpus, make_filters
 
 
 def run(
@@ -34,16 +28,18 @@ def run(
     province: ProvinceOption = None,
     source: SourceOption = None,
     explicit: ExplicitOption = False,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     content_dir: ContentDir = None,
 ) -> None:
     """Tellingen per soort, thema, wet, provincie en bron (met dezelfde filters als list).
 
     Voorbeelden: voorveld stats; voorveld stats --kind initiative --format json;
-    voorveld stats --province Limburg --format csv
+    voorveld stats --province Limburg -o limburg.csv
     """
     from ...filters import apply
-    from ...tables import STAT_FACETS, stats
+    from ...tables import stats
 
     corpus = load_corpus(content_dir)
     filters = make_filters(
@@ -58,49 +54,33 @@ def run(
     )
     counts = stats(apply(corpus.entries, filters))
 
-    def label(facet: str, value: str) -> str:
-        if facet == "themes":
-            return corpus.vocab.label("themes", value)
-        if facet == "sources":
-            return str(corpus.vocab.sources.get(value, {}).get("title", value))
-        return value
+    emit(stats_view(counts, corpus.vocab), fmt and fmt.value, output, force, corpus.root)
 
-    if fmt is Format.json:
-        from ...render.plain import to_json
 
-        write(to_json(counts))
-        return
+def stats_view(counts, vocab) -> View:
+    """One small table per facet, every value in Dutch; CSV gets one long table."""
+    from ... import labels
+    from ...tables import STAT_FACETS
+
     long_rows = [
-        {"facet": facet, "value": value, "label": label(facet, value), "count": n}
+        {"facet": facet, "value": value, "label": labels.value(vocab, facet, value), "count": n}
         for facet in STAT_FACETS
         for value, n in counts[facet].items()
     ]
-    if fmt is Format.csv:
-        from ...render.plain import to_csv
-
-        write(to_csv(long_rows, ("facet", "value", "label", "count")))
-        return
-    if fmt is Format.md:
-        from ...render.plain import to_markdown
-
-        parts = [f"{counts['total']} items\n"]
-        for facet in STAT_FACETS:
-            rows = [r for r in long_rows if r["facet"] == facet]
-            if rows:
-                parts.append(
-                    f"### {FACET_LABELS[facet]}\n\n"
-                    + to_markdown(rows, ("label", "count"), (FACET_LABELS[facet], "aantal"))
-                )
-        write("\n".join(parts))
-        return
-
-    from ...render.console import Column, make_console, print_table
-
-    console = make_console()
-    console.print(f"[bold]{counts['total']}[/bold] items")
-    for facet in STAT_FACETS:
-        rows = [r for r in long_rows if r["facet"] == facet]
-        if rows:
-            print_table(
-                console, [Column("label", FACET_LABELS[facet], max_width=60), Column("count", "aantal")], rows
-            )
+    groups = [
+        Group(labels.facet(facet), [r for r in long_rows if r["facet"] == facet])
+        for facet in STAT_FACETS
+        if counts[facet]
+    ]
+    return View(
+        [
+            Col("label", labels.column("value"), priority=0, min_width=20),
+            Col("count", labels.column("count"), priority=0, kind="num"),
+        ],
+        groups=groups,
+        notes=[labels.plural(counts["total"], "item")],
+        payload=counts,
+        csv_columns=[(k, k) for k in ("facet", "value", "label", "count")],
+        csv_rows=long_rows,
+        empty="Geen items die aan de filters voldoen.",
+    )

@@ -1,0 +1,88 @@
+"""The documentation runs: every `voorveld` line in README.md's shell blocks and every
+example in the commands' --help, in order, on a copy of the corpus, with the exit code
+the table in README.md (and exitcodes.py) gives it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+
+from voorveld_cli.cli.app import app
+
+from .conftest import REAL_CONTENT, REPO
+
+BIN = Path(sys.executable).parent
+# Examples that should end otherwise than 0, with the code the table gives them. Every
+# documented example finds something today; `voorveld search mantelzrog` searches for the
+# corrected word and so finds hits (0).
+NOT_ZERO: dict[str, int] = {}
+
+
+def readme_lines() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    lines = []
+    for block in re.findall(r"```sh\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            command = re.sub(r"\s+#\s.*$", "", line).strip()
+            if command.startswith("voorveld "):
+                lines.append(command)
+    return lines
+
+
+def help_examples() -> list[str]:
+    """'Voorbeeld(en): a; b (uitleg); c' in each command's help, split into commands."""
+    found = []
+    for name, command in get_command(app).commands.items():
+        for group in re.findall(r"Voorbeeld(?:en)?: (.+?)(?:\n\s*\n|$)", command.help or "", re.S):
+            for part in " ".join(group.split()).split(";"):
+                part = re.sub(r"\([^)]*\)", "", part).strip().rstrip(".").strip()
+                if part.startswith("voorveld "):
+                    found.append(part)
+        if name not in ("check", "index", "schema"):  # these explain themselves without one
+            assert any(f.startswith(f"voorveld {name}") for f in found), (
+                f"voorveld {name} --help gives no example"
+            )
+    return found
+
+
+def run_in_order(commands: list[str], tmp_path: Path) -> list[tuple[str, int, str]]:
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copytree(REAL_CONTENT, work / "content")
+    env = {k: v for k, v in os.environ.items() if k not in ("VOORVELD_CONTENT", "NO_COLOR")}
+    env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", VOORVELD_CACHE=str(tmp_path / "cache"))
+    results = []
+    for command in commands:
+        proc = subprocess.run(
+            ["bash", "-c", command], cwd=work, env=env, capture_output=True, text=True, timeout=300
+        )
+        results.append((command, proc.returncode, proc.stderr))
+    return results
+
+
+def check(results) -> None:
+    for command, code, err in results:
+        assert "Traceback" not in err, (command, err)
+        assert code == NOT_ZERO.get(command, 0), (command, code, err)
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash for the README's pipes")
+def test_every_readme_example_runs(tmp_path):
+    lines = readme_lines()
+    assert len(lines) > 30
+    assert any("--format ids" in line for line in lines)
+    check(run_in_order(lines, tmp_path))
+
+
+@pytest.mark.skipif(not shutil.which("bash"), reason="needs bash for the redirections")
+def test_every_help_example_runs(tmp_path):
+    examples = help_examples()
+    assert len(examples) > 20
+    check(run_in_order(examples, tmp_path))
