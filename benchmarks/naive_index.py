@@ -11,10 +11,10 @@ from pathlib import Path
 import frontmatter
 from whoosh import index
 
-from voorveld_cli import schema
-from voorveld_cli.index import document, make_schema
-from voorveld_cli.model import Entry
-from voorveld_cli.vocabulary import load
+from voorveld_cli.content import schema
+from voorveld_cli.content.model import Entry
+from voorveld_cli.content.vocabulary import load
+from voorveld_cli.search.documents import document, make_schema
 
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
 vocab, _ = load(root)

@@ -40,9 +40,9 @@ def load_set(path: Path = SET) -> list[dict]:
 
 def voorveld_rankings(queries: list[dict], content: Path = CONTENT) -> list[list[str]]:
     """The full ranked id list per query, from a fresh index of `content`."""
-    from voorveld_cli import index
-    from voorveld_cli.filters import build
-    from voorveld_cli.vocabulary import load
+    from voorveld_cli import search as index
+    from voorveld_cli.content.filters import build
+    from voorveld_cli.content.vocabulary import load
 
     with tempfile.TemporaryDirectory() as cache:
         previous = os.environ.get("VOORVELD_CACHE")

@@ -228,7 +228,7 @@ def scale(work: Path, size: int, runs: int, naive: bool) -> dict:
     code = (
         "import json, sys, time\n"
         "from pathlib import Path\n"
-        "from voorveld_cli import index\n"
+        "from voorveld_cli import search as index\n"
         "from voorveld_cli.filters import Filters\n"
         f"root = Path({str(content)!r})\n"
         "vocab, _ = index.current_vocabulary(root)\n"

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from voorveld_cli.records import LIST_FIELDS
+from voorveld_cli.views.records import LIST_FIELDS
 
 
 def list_ids(cli, corpus_dir, *args) -> list[str]:

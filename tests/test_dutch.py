@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from whoosh.lang.snowball.dutch import DutchStemmer
 
-from voorveld_cli.dutch import Stemmer, compound_parts
-from voorveld_cli.index import dutch_analyzer
-from voorveld_cli.synonyms import rewrite, table
+from voorveld_cli.search.analysis import dutch_analyzer
+from voorveld_cli.search.dutch import Stemmer, compound_parts
+from voorveld_cli.search.synonyms import rewrite, table
 
 STEM = Stemmer(DutchStemmer().stem).stem
 

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.main import get_command
 
-from voorveld_cli.cli import dutch
+from voorveld_cli.cli import translate
 from voorveld_cli.cli.app import app
 
 # Words of Click's and Typer's own frame that must never show.
@@ -70,7 +70,7 @@ def test_every_typer_gettext_string_has_a_translation():
     msgids = set()
     for module in ("core.py", "rich_utils.py"):
         msgids |= set(re.findall(r'\b_\("((?:[^"\\]|\\.)*)"\)', (root / module).read_text(encoding="utf-8")))
-    missing = sorted(m for m in msgids if m not in dutch.WORDS)
+    missing = sorted(m for m in msgids if m not in translate.WORDS)
     assert not missing, missing
 
 
@@ -88,5 +88,5 @@ def test_click_messages_of_parameter_types_have_patterns():
         "No such command 'x'. Did you mean 'y'?",
     ]
     for text in samples:
-        assert dutch.message(text) != text, text
-        assert not ENGLISH.search(dutch.message(text)), dutch.message(text)
+        assert translate.message(text) != text, text
+        assert not ENGLISH.search(translate.message(text)), translate.message(text)

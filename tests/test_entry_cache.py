@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from voorveld_cli import corpus
+from voorveld_cli.content import corpus
 
 
 @pytest.fixture

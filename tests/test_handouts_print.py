@@ -312,7 +312,7 @@ def test_pdf_never_copies_the_document(monkeypatch, corpus_dir):
     each time, which made a bundle's time quadratic; questions are measured instead."""
     import fpdf.recorder
 
-    from voorveld_cli.corpus import load
+    from voorveld_cli.content.corpus import load
     from voorveld_cli.handouts import model
 
     copies = []

@@ -8,8 +8,8 @@ import re
 import pytest
 import yaml
 
-from voorveld_cli.schema_export import field_reference
-from voorveld_cli.vocabulary import load as load_vocabulary
+from voorveld_cli.authoring.schema_export import field_reference
+from voorveld_cli.content.vocabulary import load as load_vocabulary
 
 from .conftest import REAL_CONTENT, REPO
 

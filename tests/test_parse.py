@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from voorveld_cli.parse import parse_bytes, parse_text
+from voorveld_cli.content.parse import parse_bytes, parse_text
 
 
 def test_values_and_line_numbers():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from voorveld_cli import exitcodes
+from voorveld_cli.cli import exitcodes
 
 from .conftest import REPO
 from .ptyrun import on_pty

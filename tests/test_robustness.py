@@ -22,12 +22,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import generate
-from voorveld_cli import cache, index
-from voorveld_cli.filters import FilterError, build
-from voorveld_cli.model import Problem
-from voorveld_cli.parse import parse_bytes, parse_text
-from voorveld_cli.validate import validate
-from voorveld_cli.vocabulary import load as load_vocabulary
+from voorveld_cli import search as index
+from voorveld_cli.content.filters import FilterError, build
+from voorveld_cli.content.model import Problem
+from voorveld_cli.content.parse import parse_bytes, parse_text
+from voorveld_cli.content.validate import validate
+from voorveld_cli.content.vocabulary import load as load_vocabulary
+from voorveld_cli.search import cache
 
 from .conftest import REAL_CONTENT, SAMPLE, write_entry
 
@@ -140,7 +141,7 @@ def searchable(tmp_path_factory):
 @PROPERTY
 @given(st.text(max_size=80))
 def test_query_parser_never_raises(searchable, text):
-    from voorveld_cli.filters import Filters
+    from voorveld_cli.content.filters import Filters
 
     ix, root = searchable
     result = index.search(ix, root, text, Filters(), limit=3)
@@ -154,7 +155,7 @@ def test_query_parser_never_raises(searchable, text):
     )
 )
 def test_query_syntax_soup_never_raises(searchable, text):
-    from voorveld_cli.filters import Filters
+    from voorveld_cli.content.filters import Filters
 
     ix, root = searchable
     index.search(ix, root, text, Filters(), limit=3)

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from voorveld_cli import cache, index
-from voorveld_cli.records import LIST_FIELDS
+from voorveld_cli.search import cache, store
+from voorveld_cli.views.records import LIST_FIELDS
 
 from .conftest import write_entry
 
@@ -135,7 +135,7 @@ def test_incremental_refresh_add_change_delete(cli, corpus_dir):
 
 def test_refresh_reads_only_changed_files(cli, corpus_dir, monkeypatch):
     cli("index", content=corpus_dir)
-    from voorveld_cli import corpus
+    from voorveld_cli.content import corpus
 
     read = []
     real = corpus.load_entry
@@ -163,7 +163,7 @@ def test_broken_file_is_skipped_and_reported_each_time(cli, corpus_dir):
 
 def test_schema_version_change_rebuilds(cli, corpus_dir, monkeypatch):
     cli("index", content=corpus_dir)
-    monkeypatch.setattr(index, "SCHEMA_VERSION", index.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
     result = cli("search", "mantelzorg", content=corpus_dir)
     assert result.exit_code == 0
     assert "oudere versie" in result.stderr
@@ -203,7 +203,7 @@ def test_rebuild_swaps_in_a_new_folder_and_keeps_the_old_one_for_readers(cli, co
     assert after != before
     assert (home / before).exists()  # a search that read CURRENT a moment ago may still open it
 
-    monkeypatch.setattr(index, "STALE_AFTER", 0.0)
+    monkeypatch.setattr(store, "STALE_AFTER", 0.0)
     cli("index", "--rebuild", content=corpus_dir)
     current = (home / "CURRENT").read_text()
     assert [p.name for p in home.iterdir() if p.is_dir()] == [current]

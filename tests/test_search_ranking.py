@@ -7,9 +7,11 @@ import json
 
 import pytest
 
-from voorveld_cli import corpus, index, ranking
-from voorveld_cli.filters import build
-from voorveld_cli.vocabulary import load as load_vocabulary
+from voorveld_cli import search as index
+from voorveld_cli.content import corpus
+from voorveld_cli.content.filters import build
+from voorveld_cli.content.vocabulary import load as load_vocabulary
+from voorveld_cli.search import ranking
 
 from .conftest import REAL_CONTENT, write_entry
 

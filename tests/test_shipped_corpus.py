@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from voorveld_cli import corpus as corpus_module
+from voorveld_cli.content import corpus as corpus_module
 
 from .conftest import REAL_CONTENT
 
@@ -207,7 +207,7 @@ def test_the_hague_initiatives_of_the_magazine(cli):
 
 
 def test_define_answers_every_alias_of_every_term(shipped):
-    from voorveld_cli.lookup import find_term
+    from voorveld_cli.views.lookup import find_term
 
     terms = of_kind(shipped, "term")
     asked = 0

@@ -7,10 +7,10 @@ import copy
 import pytest
 import yaml
 
-from voorveld_cli import schema
-from voorveld_cli.parse import parse_text
-from voorveld_cli.validate import validate
-from voorveld_cli.vocabulary import load as load_vocabulary
+from voorveld_cli.content import schema
+from voorveld_cli.content.parse import parse_text
+from voorveld_cli.content.validate import validate
+from voorveld_cli.content.vocabulary import load as load_vocabulary
 
 from .conftest import REAL_CONTENT, SAMPLE
 

@@ -9,7 +9,7 @@ import pathlib
 import sys
 import time
 
-from voorveld_cli.corpus import load
+from voorveld_cli.content.corpus import load
 from voorveld_cli.handouts import html, model
 from voorveld_cli.handouts.markup import plain
 

@@ -11,9 +11,9 @@ import os
 
 import typer
 
-from .. import __version__
-from . import dutch
-from .commands import (
+from voorveld_cli import __version__
+from voorveld_cli.cli import translate
+from voorveld_cli.cli.commands import (
     check_cmd,
     compare_cmd,
     completion_cmd,
@@ -30,7 +30,7 @@ from .commands import (
     stats_cmd,
 )
 
-dutch.install()
+translate.install()
 
 app = typer.Typer(
     name="voorveld",

@@ -8,8 +8,8 @@ import typer
 
 
 def _corpus(ctx: typer.Context):
-    from ..corpus import load
-    from ..locate import ContentNotFound, find_content_root
+    from voorveld_cli.content.corpus import load
+    from voorveld_cli.settings import ContentNotFound, find_content_root
 
     try:
         root = find_content_root(ctx.params.get("content_dir"))
@@ -19,7 +19,7 @@ def _corpus(ctx: typer.Context):
 
 
 def _starting(values, incomplete: str) -> list[str]:
-    from ..textnorm import fold
+    from voorveld_cli.textnorm import fold
 
     wanted = fold(incomplete)
     return sorted({str(v) for v in values if fold(str(v)).startswith(wanted)})
@@ -57,6 +57,6 @@ def complete_places(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def complete_kinds(incomplete: str) -> list[str]:
-    from .. import schema
+    from voorveld_cli.content import schema
 
     return _starting(schema.KINDS, incomplete)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..exitcodes import NOTHING_FOUND, USAGE
-from ..view import View
-from .output import fail, output_path
+from voorveld_cli.cli.exitcodes import NOTHING_FOUND, USAGE
+from voorveld_cli.cli.output import fail, output_path
+from voorveld_cli.views.view import View
 
 FORMATS = ("table", "json", "csv", "md", "ids")
 EXTENSIONS = {
@@ -51,20 +51,20 @@ def resolve_format(fmt: str | None, output: Path | None, allowed=FORMATS, defaul
 
 def render(view: View, fmt: str, width: int | None, excel: bool = False) -> str:
     if fmt == "json":
-        from ..render.plain import to_json
+        from voorveld_cli.render.plain import to_json
 
         return to_json(view.payload) + "\n"
     if fmt == "ids":
         return "".join(f"{i}\n" for i in view.ids)
     if fmt == "csv":
-        from ..render.plain import to_csv
+        from voorveld_cli.render.plain import to_csv
 
         columns = view.csv_columns or [(c.key, c.key) for c in view.columns]
         rows = view.csv_rows if view.csv_rows is not None else view.all_rows()
         return to_csv(_renamed(rows, columns), [h for _, h in columns], excel=excel)
     if fmt == "md":
         return _markdown(view)
-    from ..render.terminal import as_text
+    from voorveld_cli.render.terminal import as_text
 
     return as_text(table_lines(view, width))
 
@@ -74,7 +74,7 @@ def _renamed(rows, columns):
 
 
 def _markdown(view: View) -> str:
-    from ..render.plain import to_markdown
+    from voorveld_cli.render.plain import to_markdown
 
     if view.markdown is not None:
         return view.markdown()
@@ -92,11 +92,11 @@ def _markdown(view: View) -> str:
 
 def table_lines(view: View, width: int | None):
     """The table format, laid out for `width` (None: a pipe or file)."""
-    from ..render.layout import table, text_lines
+    from voorveld_cli.render.layout import table, text_lines
 
     lines = text_lines(view.notes, width, "dim")
     if view.layout == "hits":
-        from ..render.hits import hit_lines
+        from voorveld_cli.render.hits import hit_lines
 
         lines += hit_lines(view.rows, width)
         plan = None
@@ -151,7 +151,7 @@ def emit(
 
 
 def _print_table(view: View) -> None:
-    from ..render.terminal import print_lines, terminal_width
+    from voorveld_cli.render.terminal import print_lines, terminal_width
 
     if not view.all_rows() and view.layout != "groups":
         for note in view.notes:
@@ -163,7 +163,7 @@ def _print_table(view: View) -> None:
 
 
 def write_file(target: Path, shown: Path, text: str, count: int) -> None:
-    from ..labels import plural
+    from voorveld_cli.views.labels import plural
 
     try:
         target.write_text(text, encoding="utf-8", newline="")

@@ -11,11 +11,11 @@ def main() -> None:
     try:
         argv = sys.argv[1:]
         if argv[:1] == ["search"] and not os.environ.get("VOORVELD_NO_FASTPATH"):
-            from .fastpath import run_search
+            from voorveld_cli.cli.fastpath import run_search
 
             if run_search(argv[1:]):
                 return
-        from .app import app
+        from voorveld_cli.cli.app import app
 
         app()
     except BrokenPipeError:

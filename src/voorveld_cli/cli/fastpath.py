@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .output import Format
+from voorveld_cli.cli.output import Format
 
 # option -> how its value is read; must equal the Typer declaration of `search`.
 SEARCH_OPTIONS = {
@@ -86,7 +86,7 @@ def run_search(args: list[str]) -> bool:
     kwargs = parse_search(args)
     if kwargs is None:
         return False
-    from .search import execute
+    from voorveld_cli.cli.search import execute
 
     execute(kwargs.pop("query"), **kwargs)
     return True

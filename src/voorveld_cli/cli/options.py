@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from .completion import (
+from voorveld_cli.cli.completion import (
     complete_kinds,
     complete_laws,
     complete_places,
@@ -18,7 +18,7 @@ from .completion import (
     complete_sources,
     complete_themes,
 )
-from .output import Format
+from voorveld_cli.cli.output import Format
 
 ContentDir = Annotated[
     Path | None,

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from ..filters import Filters
-    from ..vocabulary import Vocabulary
+    from voorveld_cli.content.corpus import Corpus
+    from voorveld_cli.content.filters import Filters
+    from voorveld_cli.content.vocabulary import Vocabulary
 
 
 class Format(str, Enum):
@@ -37,8 +37,8 @@ def warn(message: str) -> None:
 
 def load_corpus(content_dir: Path | None) -> Corpus:
     """The corpus for a read command: broken files are skipped with one warning each."""
-    from ..corpus import load
-    from ..locate import ContentNotFound, find_content_root
+    from voorveld_cli.content.corpus import load
+    from voorveld_cli.settings import ContentNotFound, find_content_root
 
     try:
         root = find_content_root(content_dir)
@@ -53,7 +53,7 @@ def load_corpus(content_dir: Path | None) -> Corpus:
 
 
 def report_skipped(skipped: dict[str, list]) -> None:
-    from ..labels import plural
+    from voorveld_cli.views.labels import plural
 
     for path, problems in skipped.items():
         first = str(problems[0]) if problems else path
@@ -72,7 +72,7 @@ def make_filters(
     source=None,
     explicit: bool = False,
 ) -> Filters:
-    from ..filters import FilterError, build
+    from voorveld_cli.content.filters import FilterError, build
 
     try:
         return build(
@@ -91,12 +91,12 @@ def make_filters(
 
 def find_or_fail(corpus: Corpus, wanted: str):
     """The entry with this id (or unambiguous title/alias), or a clear exit with suggestions."""
-    from ..lookup import NotFound, find_entry
+    from voorveld_cli.views.lookup import NotFound, find_entry
 
     try:
         return find_entry(corpus, wanted)
     except NotFound as err:
-        from ..labels import bedoelde_u
+        from voorveld_cli.views.labels import bedoelde_u
 
         fail(f"{err}{bedoelde_u(err.suggestions)}")
 

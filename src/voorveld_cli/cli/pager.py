@@ -28,7 +28,7 @@ def page(draw: Callable, no_pager: bool = False) -> None:
     """Draw with rich into a buffer at the terminal's width, then print or page it."""
     from rich.console import Console
 
-    from ..render.terminal import terminal_width
+    from voorveld_cli.render.terminal import terminal_width
 
     width = terminal_width() or 80
     buffer = io.StringIO()

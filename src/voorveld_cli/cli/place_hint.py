@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..corpus import Corpus
-from ..labels import bedoelde_u
-from ..textnorm import fold, suggest
+from voorveld_cli.content.corpus import Corpus
+from voorveld_cli.textnorm import fold, suggest
+from voorveld_cli.views.labels import bedoelde_u
 
 
 def place_hint(corpus: Corpus, wanted: tuple[str, ...]) -> str:

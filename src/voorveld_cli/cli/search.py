@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .output import Format, fail, warn
+from voorveld_cli.cli.output import Format, fail, warn
 
 MAX_QUERY = 1000  # characters; longer input is cut, with a notice
 
@@ -26,9 +26,10 @@ def execute(
     force: bool = False,
     content_dir: Path | None = None,
 ) -> None:
-    from ..index import current_vocabulary, search_corpus
-    from ..locate import ContentNotFound, find_content_root
-    from .output import make_filters, report_skipped
+    from voorveld_cli.cli.output import make_filters, report_skipped
+    from voorveld_cli.search.query import search_corpus
+    from voorveld_cli.search.store import current_vocabulary
+    from voorveld_cli.settings import ContentNotFound, find_content_root
 
     unknown = [word for word in query if word.startswith("--")]
     if unknown:
@@ -65,16 +66,16 @@ def execute(
 def emit_result(
     result, fmt: Format | None, vocab, output: Path | None = None, force: bool = False, root=None
 ):
-    from .emit import emit
+    from voorveld_cli.cli.emit import emit
 
     emit(search_view(result, vocab), fmt and fmt.value, output, force, root)
 
 
 def search_view(result, vocab):
     """Hits as compact blocks on a terminal; the same rows for CSV, Markdown and ids."""
-    from .. import labels
-    from ..render.plain import md_marks, strip_marks
-    from ..view import Col, View
+    from voorveld_cli.render.plain import md_marks, strip_marks
+    from voorveld_cli.views import labels
+    from voorveld_cli.views.view import Col, View
 
     rows = []
     for rank, hit in enumerate(result.hits, 1):
@@ -113,14 +114,14 @@ def search_view(result, vocab):
 
 
 def _md(rows) -> str:
-    from ..render.plain import to_markdown
+    from voorveld_cli.render.plain import to_markdown
 
     return to_markdown(rows, ("rank", "id", "kind", "title", "score", "snippet"))
 
 
 def facet_lines(result, vocab) -> list[str]:
     """'soort: initiatief 12, begrip 3', 'thema: ...' for under the hits, every value in Dutch."""
-    from .. import labels
+    from voorveld_cli.views import labels
 
     lines = []
     for name, counts in result.facets.items():

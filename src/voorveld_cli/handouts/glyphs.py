@@ -87,7 +87,7 @@ if __name__ == "__main__":  # regenerate coverage.txt after changing a font
 
 def problems(entries) -> list:
     """`check`'s warnings: per file and line, the characters a PDF handout could not draw."""
-    from ..model import WARNING, Problem
+    from voorveld_cli.content.model import WARNING, Problem
 
     found = []
     for entry in entries:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from .markup import Block, Inline
-from .model import EntryHandout, HandoutDocument
+from voorveld_cli.handouts.markup import Block, Inline
+from voorveld_cli.handouts.model import EntryHandout, HandoutDocument
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm 20mm 25mm; }

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .markup import Block, Inline
-from .model import EntryHandout, HandoutDocument
+from voorveld_cli.handouts.markup import Block, Inline
+from voorveld_cli.handouts.model import EntryHandout, HandoutDocument
 
 WRITE_LINE = "\\_" * 60  # an escaped underscore rule, so Markdown shows it as a line
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")

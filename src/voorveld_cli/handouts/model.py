@@ -14,11 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Entry
-from ..present import field_label, figure_text, law_profile_rows, source_lines, value_text
-from ..render.plain import cell
-from ..vocabulary import Vocabulary
-from .markup import Block, Inline, Section, Span, inline, sections
+from voorveld_cli.content.model import Entry
+from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.handouts.markup import Block, Inline, Section, Span, inline, sections
+from voorveld_cli.render.plain import cell
+from voorveld_cli.views.present import field_label, figure_text, law_profile_rows, source_lines, value_text
 
 DEFAULT_LINES = 4  # ruled lines under each question to write on
 NOTE_LINES = 8  # ruled lines for the trainer's notes

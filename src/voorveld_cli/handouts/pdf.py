@@ -14,9 +14,9 @@ import logging
 import re
 from functools import lru_cache
 
-from . import glyphs
-from .markup import Block, Inline
-from .model import EntryHandout, HandoutDocument, entry_text
+from voorveld_cli.handouts import glyphs
+from voorveld_cli.handouts.markup import Block, Inline
+from voorveld_cli.handouts.model import EntryHandout, HandoutDocument, entry_text
 
 INSTALL_HINT = "pip install 'voorveld[pdf]'  (of: pip install fpdf2 pyphen)"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 
-from .markup import Block, Inline
-from .model import EntryHandout, HandoutDocument
+from voorveld_cli.handouts.markup import Block, Inline
+from voorveld_cli.handouts.model import EntryHandout, HandoutDocument
 
 INSTALL_HINT = "pip install 'voorveld[docx]'  (of: pip install python-docx)"
 

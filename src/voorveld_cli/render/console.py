@@ -19,9 +19,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Entry
-from . import on_terminal
-from .plain import HIT_END, HIT_START, cell
+from voorveld_cli.content.model import Entry
+from voorveld_cli.render import on_terminal
+from voorveld_cli.render.plain import HIT_END, HIT_START, cell
 
 PIPE_WIDTH = 100_000
 
@@ -107,7 +107,7 @@ def print_entry(
     console: Console, entry: Entry, facts: Sequence[tuple[str, Any]], sources: Sequence[str]
 ) -> None:
     """One entry: title, key facts, the body as Markdown, sources at the foot."""
-    from .. import labels
+    from voorveld_cli.views import labels
 
     # Kind and id above the box, on a line of their own: a box title would cut a long id.
     console.print(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .layout import Line, wrap
-from .plain import HIT_START, cell
+from voorveld_cli.render.layout import Line, wrap
+from voorveld_cli.render.plain import HIT_START, cell
 
 FRAGMENT_LINES = 2
 INDENT = "    "

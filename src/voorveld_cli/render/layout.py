@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..view import Col, View
-from .plain import HIT_END, HIT_START, cell, strip_marks
+from voorveld_cli.render.plain import HIT_END, HIT_START, cell, strip_marks
+from voorveld_cli.views.view import Col, View
 
 GAP = 2
 Segment = tuple[str, str]

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..records import plain
+from voorveld_cli.views.records import plain
 
 LIST_SEPARATOR = "; "
 # Search snippets mark each hit with these control characters; the terminal turns

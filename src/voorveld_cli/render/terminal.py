@@ -14,9 +14,9 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from . import on_terminal
-from .layout import Line
-from .plain import HIT_END, HIT_START, strip_marks
+from voorveld_cli.render import on_terminal
+from voorveld_cli.render.layout import Line
+from voorveld_cli.render.plain import HIT_END, HIT_START, strip_marks
 
 HIT_STYLE = "bold yellow"
 

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir
-from ..output import fail, write
+from voorveld_cli.cli.options import ContentDir
+from voorveld_cli.cli.output import fail, write
 
 
 class CheckFormat(str, Enum):
@@ -41,8 +41,8 @@ def run(
     Meldt elk probleem als pad:regel: veld: melding en eindigt met code 1 bij fouten
     (met --strict ook bij waarschuwingen).
     """
-    from ...check import run_check
-    from ...locate import ContentNotFound, find_content_root
+    from voorveld_cli.authoring.check import run_check
+    from voorveld_cli.settings import ContentNotFound, find_content_root
 
     try:
         root = find_content_root(content_dir)
@@ -56,7 +56,7 @@ def run(
     failed = bool(report.errors) or (strict and bool(report.warnings))
 
     if fmt is CheckFormat.json:
-        from ...render.plain import to_json
+        from voorveld_cli.render.plain import to_json
 
         write(to_json(report.as_dict(ok=not failed)))
     elif fmt is CheckFormat.github:

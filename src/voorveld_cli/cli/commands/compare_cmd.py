@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from ...view import Col, View
-from ..emit import emit
-from ..options import ContentDir, ForceOption, Format, FormatOption, OutputOption
-from ..output import fail, find_or_fail, load_corpus, write
+from voorveld_cli.cli.emit import emit
+from voorveld_cli.cli.options import ContentDir, ForceOption, Format, FormatOption, OutputOption
+from voorveld_cli.cli.output import fail, find_or_fail, load_corpus, write
+from voorveld_cli.views.view import Col, View
 
 SHORT_CELL = 180  # characters of one cell on a terminal; pipes and files get everything
 MIN_COLUMN = 26
@@ -39,15 +39,15 @@ def run(
     (de twee wetten naast elkaar); voorveld compare athos de-serre --fields place,funding,figures --format md;
     voorveld compare athos de-serre -o vergelijking.csv
     """
-    from ...labels import did_you_mean
-    from ...tables import compare, default_compare_fields, known_compare_fields
+    from voorveld_cli.views.labels import did_you_mean
+    from voorveld_cli.views.tables import compare, default_compare_fields, known_compare_fields
 
     if len(ids) < 2:
         fail("Geef minstens twee ids om te vergelijken.", 2)
     corpus = load_corpus(content_dir)
     entries = [find_or_fail(corpus, wanted) for wanted in ids]
-    from ...present import field_label
-    from ...textnorm import fold
+    from voorveld_cli.textnorm import fold
+    from voorveld_cli.views.present import field_label
 
     known = known_compare_fields()
     by_label: dict[str, str] = {fold(name): name for name in known}
@@ -65,7 +65,7 @@ def run(
         emit(compare_view(result, entries), fmt and fmt.value, output, force, corpus.root)
         return
     if fmt is Format.json:
-        from ...render.plain import to_json
+        from voorveld_cli.render.plain import to_json
 
         write(to_json(result.as_dict()))
         return
@@ -73,7 +73,7 @@ def run(
     flat = [{"veld": row["label"], **{str(i): v for i, v in enumerate(row["values"])}} for row in result.rows]
     columns = ["veld", *(str(i) for i in range(len(entries)))]
     if fmt is Format.csv:
-        from ...render.plain import to_csv
+        from voorveld_cli.render.plain import to_csv
 
         rows = [
             {"veld": row["field"], **{e.id: v for e, v in zip(entries, row["values"], strict=True)}}
@@ -82,13 +82,13 @@ def run(
         write(to_csv(rows, ["veld", *(e.id for e in entries)]))
         return
     if fmt is Format.md:
-        from ...render.plain import to_markdown
+        from voorveld_cli.render.plain import to_markdown
 
         write(to_markdown(flat, columns, headers))
         return
 
-    from ...render.console import Column, make_console, print_table
-    from ...render.plain import cell
+    from voorveld_cli.render.console import Column, make_console, print_table
+    from voorveld_cli.render.plain import cell
 
     console = make_console()
     on_terminal = console.width < 10_000

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from ..completion import complete_terms
-from ..options import ContentDir, ForceOption, OutputOption
-from ..output import fail, load_corpus
-from .show_cmd import FormatChoice, NoPager, emit_entry
+from voorveld_cli.cli.commands.show_cmd import FormatChoice, NoPager, emit_entry
+from voorveld_cli.cli.completion import complete_terms
+from voorveld_cli.cli.options import ContentDir, ForceOption, OutputOption
+from voorveld_cli.cli.output import fail, load_corpus
 
 
 def run(
@@ -31,14 +31,14 @@ def run(
 
     Voorbeelden: voorveld define wmo; voorveld define "Wet maatschappelijke ondersteuning"
     """
-    from ...lookup import NotFound, find_term
+    from voorveld_cli.views.lookup import NotFound, find_term
 
     wanted = " ".join(term)
     corpus = load_corpus(content_dir)
     try:
         entry = find_term(corpus, wanted)
     except NotFound as err:
-        from ...labels import bedoelde_u
+        from voorveld_cli.views.labels import bedoelde_u
 
         fail(f'{err}{bedoelde_u(err.suggestions)} Zoek breder met: voorveld search "{wanted}"')
     emit_entry(entry, corpus.vocab, fmt, output, force, corpus.root, no_pager)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..options import (
+from voorveld_cli.cli.options import (
     ContentDir,
     ExcelOption,
     ExplicitOption,
@@ -21,7 +21,7 @@ from ..options import (
     SourceOption,
     ThemeOption,
 )
-from ..output import fail, load_corpus, make_filters
+from voorveld_cli.cli.output import fail, load_corpus, make_filters
 
 
 class ExportFormat(str, Enum):
@@ -56,12 +56,12 @@ def run(
     Voorbeelden: voorveld export > corpus.jsonl; voorveld export -o corpus.csv;
     voorveld export --kind case --excel -o casussen.csv
     """
-    from ...exitcodes import NOTHING_FOUND
-    from ...export import to_csv, to_jsonl
-    from ...filters import apply
-    from ...labels import plural
-    from ..emit import resolve_format
-    from ..output import output_path
+    from voorveld_cli.cli.emit import resolve_format
+    from voorveld_cli.cli.exitcodes import NOTHING_FOUND
+    from voorveld_cli.cli.output import output_path
+    from voorveld_cli.content.filters import apply
+    from voorveld_cli.views.export import to_csv, to_jsonl
+    from voorveld_cli.views.labels import plural
 
     corpus = load_corpus(content_dir)
     filters = make_filters(

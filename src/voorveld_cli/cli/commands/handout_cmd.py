@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..options import (
+from voorveld_cli.cli.options import (
     ContentDir,
     ExplicitOption,
     KindOption,
@@ -19,7 +19,7 @@ from ..options import (
     SourceOption,
     ThemeOption,
 )
-from ..output import fail, find_or_fail, load_corpus, make_filters, warn
+from voorveld_cli.cli.output import fail, find_or_fail, load_corpus, make_filters, warn
 
 
 class HandoutFormat(str, Enum):
@@ -98,7 +98,7 @@ def run(
     voorveld handout --kind case --theme eenzaamheid -o eenzaamheid.docx;
     voorveld handout athos --format html > athos.html
     """
-    from ...handouts import model
+    from voorveld_cli.handouts import model
 
     chosen = choose_format(fmt, output)
     corpus = load_corpus(content_dir)
@@ -138,7 +138,7 @@ def choose_format(fmt: HandoutFormat | None, output: Path | None) -> str:
 
 def select(corpus, ids, filters, part: int | None) -> list:
     """The entries: the ids given (kept when they pass the filters), or every entry that passes."""
-    from ...filters import apply
+    from voorveld_cli.content.filters import apply
 
     if ids:
         entries = [find_or_fail(corpus, wanted) for wanted in ids]
@@ -157,13 +157,13 @@ def select(corpus, ids, filters, part: int | None) -> list:
 
 
 def output_path_for(output: Path | None, root: Path, force: bool) -> Path | None:
-    from ..output import output_path
+    from voorveld_cli.cli.output import output_path
 
     return output_path(output, root, force) if output is not None else None
 
 
 def render(doc, fmt: str) -> bytes:
-    from ...handouts import html, markdown, pdf, word
+    from voorveld_cli.handouts import html, markdown, pdf, word
 
     if fmt == "md":
         return markdown.render(doc).encode("utf-8")
@@ -180,7 +180,7 @@ def render(doc, fmt: str) -> bytes:
 
 def report_missing_glyphs(doc) -> None:
     """Name every character the PDF font cannot draw, per entry: nothing is lost in silence."""
-    from ...handouts import glyphs, pdf
+    from voorveld_cli.handouts import glyphs, pdf
 
     for entry, chars in pdf.missing_glyphs(doc):
         warn(f"{entry.id} ({entry.source_path}): {glyphs.message(chars)}; de PDF toont er een vakje (□).")
@@ -225,7 +225,7 @@ def describe(filters, corpus, part: int | None, places: list[str]) -> str:
 
 def place_as_written(corpus, typed: str) -> str:
     """The corpus's own spelling of a place or area the user typed, else the words as typed."""
-    from ...textnorm import fold
+    from voorveld_cli.textnorm import fold
 
     wanted = fold(typed)
     for entry in corpus.entries:

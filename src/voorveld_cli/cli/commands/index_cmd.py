@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir
-from ..output import fail, warn
+from voorveld_cli.cli.options import ContentDir
+from voorveld_cli.cli.output import fail, warn
 
 
 def run(
@@ -22,11 +22,11 @@ def run(
     Zoeken werkt de index zelf ook bij; dit commando is er om het vooraf te doen,
     of om met --rebuild opnieuw te beginnen.
     """
-    from ...index import open_index
-    from ...labels import plural
-    from ...locate import ContentNotFound, find_content_root
-    from ...vocabulary import load as load_vocabulary
-    from ..output import report_skipped
+    from voorveld_cli.cli.output import report_skipped
+    from voorveld_cli.content.vocabulary import load as load_vocabulary
+    from voorveld_cli.search.store import open_index
+    from voorveld_cli.settings import ContentNotFound, find_content_root
+    from voorveld_cli.views.labels import plural
 
     try:
         root = find_content_root(content_dir)

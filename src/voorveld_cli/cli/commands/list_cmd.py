@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ...view import Col, View
-from ..emit import emit
-from ..options import (
+from voorveld_cli.cli.emit import emit
+from voorveld_cli.cli.options import (
     ContentDir,
     ExplicitOption,
     ForceOption,
@@ -22,7 +21,8 @@ from ..options import (
     SourceOption,
     ThemeOption,
 )
-from ..output import load_corpus, make_filters, warn
+from voorveld_cli.cli.output import load_corpus, make_filters, warn
+from voorveld_cli.views.view import Col, View
 
 
 class Sort(str, Enum):
@@ -53,9 +53,9 @@ def run(
     Voorbeelden: voorveld list --kind case; voorveld list --theme eenzaamheid --province Zuid-Holland;
     voorveld list --law pw -o participatiewet.csv; voorveld list --kind case --format ids
     """
-    from ...filters import apply
-    from ...textnorm import fold
-    from ..place_hint import place_hint
+    from voorveld_cli.cli.place_hint import place_hint
+    from voorveld_cli.content.filters import apply
+    from voorveld_cli.textnorm import fold
 
     corpus = load_corpus(content_dir)
     filters = make_filters(
@@ -85,8 +85,8 @@ def run(
 
 def list_view(entries, vocab) -> View:
     """The list as a view: id and title first; place, laws and themes give way on a narrow terminal."""
-    from ... import labels
-    from ...records import LIST_FIELDS, list_record
+    from voorveld_cli.views import labels
+    from voorveld_cli.views.records import LIST_FIELDS, list_record
 
     records = [list_record(e) for e in entries]
     rows = [

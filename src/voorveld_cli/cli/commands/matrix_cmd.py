@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ...view import Col, View
-from ..emit import emit
-from ..options import (
+from voorveld_cli.cli.emit import emit
+from voorveld_cli.cli.options import (
     ContentDir,
     ExplicitOption,
     ForceOption,
@@ -22,7 +21,8 @@ from ..options import (
     SourceOption,
     ThemeOption,
 )
-from ..output import load_corpus, make_filters
+from voorveld_cli.cli.output import load_corpus, make_filters
+from voorveld_cli.views.view import Col, View
 
 
 class RowAxis(str, Enum):
@@ -70,8 +70,8 @@ def run(
     voorveld matrix --kind case --format md; voorveld matrix --rows province --cols theme;
     voorveld matrix --rows theme -o thema-wet.csv
     """
-    from ...filters import apply
-    from ...tables import matrix
+    from voorveld_cli.content.filters import apply
+    from voorveld_cli.views.tables import matrix
 
     corpus = load_corpus(content_dir)
     # Initiatives unless asked otherwise (or unless the rows are the kinds themselves).
@@ -101,8 +101,8 @@ def run(
 def matrix_view(result, rows: RowAxis, cols: ColumnAxis, count: int, vocab) -> View:
     """Rows with their label (and id), a column per value, totals; law headers shorten on a narrow
     terminal, and when even that does not fit every row becomes a block of 'wmo ●' pairs."""
-    from ... import labels
-    from ...tables import cell_text
+    from voorveld_cli.views import labels
+    from voorveld_cli.views.tables import cell_text
 
     first = labels.axis(rows.value)
     by_entry = rows is RowAxis.entry
@@ -140,8 +140,8 @@ def matrix_view(result, rows: RowAxis, cols: ColumnAxis, count: int, vocab) -> V
 
 def total_rows(result, cols: ColumnAxis) -> list[dict[str, str]]:
     """Column totals; for laws one row for named (●), one for inferred (○) and their sum."""
-    from ... import labels
-    from ...tables import EXPLICIT_MARK, INFERRED_MARK
+    from voorveld_cli.views import labels
+    from voorveld_cli.views.tables import EXPLICIT_MARK, INFERRED_MARK
 
     grand = str(sum(result.row_total(r) for r in result.rows))
     totals = {c: result.column_total(c) for c in result.columns}

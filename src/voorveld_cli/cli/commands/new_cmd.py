@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir
-from ..output import fail, load_corpus, write
+from voorveld_cli.cli.options import ContentDir
+from voorveld_cli.cli.output import fail, load_corpus, write
 
 
 def run(
@@ -36,10 +36,10 @@ def run(
     """
     import re
 
-    from ... import schema
-    from ...filters import FilterError, resolve_kind
-    from ...locate import display_path, is_packaged
-    from ...scaffold import ScaffoldError, new_id, render, target_path
+    from voorveld_cli.authoring.scaffold import ScaffoldError, new_id, render, target_path
+    from voorveld_cli.content import schema
+    from voorveld_cli.content.filters import FilterError, resolve_kind
+    from voorveld_cli.settings import display_path, is_packaged
 
     try:
         kind = resolve_kind(kind)

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..options import ContentDir
-from ..output import fail, load_corpus, write
+from voorveld_cli.cli.options import ContentDir
+from voorveld_cli.cli.output import fail, load_corpus, write
 
 
 class SchemaFormat(str, Enum):
@@ -37,10 +37,10 @@ def run(
     Met --format json een JSON Schema per soort (voor validatie in de editor), met
     --format md het veldenoverzicht dat ook in CONTRIBUTING.md staat.
     """
-    from ... import schema
-    from ...filters import FilterError, resolve_kind
-    from ...render.plain import to_json
-    from ...schema_export import field_reference, json_schema
+    from voorveld_cli.authoring.schema_export import field_reference, json_schema
+    from voorveld_cli.content import schema
+    from voorveld_cli.content.filters import FilterError, resolve_kind
+    from voorveld_cli.render.plain import to_json
 
     corpus = load_corpus(content_dir)
     try:

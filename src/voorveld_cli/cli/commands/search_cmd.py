@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperCommand
 
-from ..options import (
+from voorveld_cli.cli.options import (
     ContentDir,
     ExplicitOption,
     ForceOption,
@@ -57,7 +57,7 @@ def run(
     voorveld search eenzaamheid --province Limburg --kind initiative;
     voorveld search mantelzorg -o treffers.csv
     """
-    from ..search import execute
+    from voorveld_cli.cli.search import execute
 
     execute(
         query,

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..completion import complete_ids
-from ..options import ContentDir, ForceOption, OutputOption
-from ..output import find_or_fail, load_corpus, write
+from voorveld_cli.cli.completion import complete_ids
+from voorveld_cli.cli.options import ContentDir, ForceOption, OutputOption
+from voorveld_cli.cli.output import find_or_fail, load_corpus, write
 
 
 class ShowFormat(str, Enum):
@@ -56,13 +56,13 @@ def run(
 
 def emit_entry(entry, vocab, fmt, output=None, force=False, root=None, no_pager=False) -> None:
     """Shared with `define`."""
-    from ...render import on_terminal
-    from ..emit import resolve_format
+    from voorveld_cli.cli.emit import resolve_format
+    from voorveld_cli.render import on_terminal
 
     chosen = resolve_format(fmt and fmt.value, output, ("text", "json", "md"), default="text")
     if chosen == "json":
-        from ...records import full_record
-        from ...render.plain import to_json
+        from voorveld_cli.render.plain import to_json
+        from voorveld_cli.views.records import full_record
 
         text = to_json(full_record(entry)) + "\n"
     elif chosen == "md" or output is not None or not on_terminal():
@@ -70,22 +70,22 @@ def emit_entry(entry, vocab, fmt, output=None, force=False, root=None, no_pager=
         # through, no box drawn to the width of an unbounded console.
         text = entry_markdown(entry, vocab)
     else:
-        from ..pager import page
+        from voorveld_cli.cli.pager import page
 
         page(lambda console: print_on_console(console, entry, vocab), no_pager)
         return
     if output is None:
         write(text)
         return
-    from ..emit import write_file
-    from ..output import output_path
+    from voorveld_cli.cli.emit import write_file
+    from voorveld_cli.cli.output import output_path
 
     write_file(output_path(output, root, force), output, text, 1)
 
 
 def print_on_console(console, entry, vocab) -> None:
-    from ...present import facts, law_profile_rows, source_lines
-    from ...render.console import facts_table, print_entry
+    from voorveld_cli.render.console import facts_table, print_entry
+    from voorveld_cli.views.present import facts, law_profile_rows, source_lines
 
     print_entry(console, entry, facts(entry, vocab), source_lines(entry, vocab))
     profile = law_profile_rows(entry)
@@ -101,8 +101,8 @@ def print_on_console(console, entry, vocab) -> None:
 
 def entry_markdown(entry, vocab) -> str:
     """The entry as a Markdown document (for notes, wikis, e-mail)."""
-    from ...present import facts, law_profile_rows, source_lines
-    from ...render.plain import cell
+    from voorveld_cli.render.plain import cell
+    from voorveld_cli.views.present import facts, law_profile_rows, source_lines
 
     lines = [f"# {entry.title}", ""]
     if entry.get("summary"):

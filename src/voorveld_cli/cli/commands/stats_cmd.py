@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ...view import Col, Group, View
-from ..emit import emit
-from ..options import (
+from voorveld_cli.cli.emit import emit
+from voorveld_cli.cli.options import (
     ContentDir,
     ExplicitOption,
     ForceOption,
@@ -17,7 +16,8 @@ from ..options import (
     SourceOption,
     ThemeOption,
 )
-from ..output import load_corpus, make_filters
+from voorveld_cli.cli.output import load_corpus, make_filters
+from voorveld_cli.views.view import Col, Group, View
 
 
 def run(
@@ -38,8 +38,8 @@ def run(
     Voorbeelden: voorveld stats; voorveld stats --kind initiative --format json;
     voorveld stats --province Limburg -o limburg.csv
     """
-    from ...filters import apply
-    from ...tables import stats
+    from voorveld_cli.content.filters import apply
+    from voorveld_cli.views.tables import stats
 
     corpus = load_corpus(content_dir)
     filters = make_filters(
@@ -59,8 +59,8 @@ def run(
 
 def stats_view(counts, vocab) -> View:
     """One small table per facet, every value in Dutch; CSV gets one long table."""
-    from ... import labels
-    from ...tables import STAT_FACETS
+    from voorveld_cli.views import labels
+    from voorveld_cli.views.tables import STAT_FACETS
 
     long_rows = [
         {"facet": facet, "value": value, "label": labels.value(vocab, facet, value), "count": n}

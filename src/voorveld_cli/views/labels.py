@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import schema
+from voorveld_cli.content import schema
 
 if TYPE_CHECKING:
-    from .vocabulary import Vocabulary
+    from voorveld_cli.content.vocabulary import Vocabulary
 
 KINDS = schema.KIND_LABELS  # initiative -> initiatief, ..., article -> artikel
 KIND_PLURALS = {
@@ -150,7 +150,7 @@ def bedoelde_u(options: Iterable[str]) -> str:
 
 def did_you_mean(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6) -> str:
     """The close candidates for `word`, as a "Bedoelde u" sentence."""
-    from .textnorm import suggest
+    from voorveld_cli.textnorm import suggest
 
     return bedoelde_u(suggest(word, candidates, n=n, cutoff=cutoff))
 

@@ -10,7 +10,7 @@ import os
 import zlib
 from pathlib import Path
 
-from .textnorm import slugify
+from voorveld_cli.textnorm import slugify
 
 ENV_VAR = "VOORVELD_CACHE"
 

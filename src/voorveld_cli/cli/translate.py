@@ -28,7 +28,7 @@ from typer import _click
 from typer._click import exceptions, formatting, types
 from typer.models import TyperPath
 
-from ..labels import bedoelde_u
+from voorveld_cli.views.labels import bedoelde_u
 
 # Typer's gettext msgids (typer/core.py, typer/rich_utils.py) -> Dutch.
 WORDS = {

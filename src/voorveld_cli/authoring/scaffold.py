@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from . import schema
-from .corpus import Corpus
-from .textnorm import slugify
+from voorveld_cli.content import schema
+from voorveld_cli.content.corpus import Corpus
+from voorveld_cli.textnorm import slugify
 
 PLACEHOLDER = "TODO"
 

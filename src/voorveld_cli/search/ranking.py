@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .textnorm import fold
+from voorveld_cli.textnorm import fold
 
 # Words a researcher types around the subject: question words and fillers. They are
 # no concept of their own (the index drops most of them as stop words anyway).
@@ -107,7 +107,7 @@ class Plan:
 
 def plan(text: str, synonyms: dict[str, list[str]] | None = None) -> Plan:
     """Concepts of a natural query. `synonyms` is the alias table (synonyms.table)."""
-    from .synonyms import MAX_WORDS, quote
+    from voorveld_cli.search.synonyms import MAX_WORDS, quote
 
     synonyms = synonyms or {}
     units = _UNIT.findall(text.replace("?", " ").replace("*", " "))

@@ -9,16 +9,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema, vocabulary
-from .discover import scan, stamp
-from .entry_cache import EntryCache
-from .labels import did_you_mean
-from .locate import display_path
-from .model import ERROR, WARNING, Entry, Problem
-from .parse import parse_bytes
-from .textnorm import fold
-from .validate import validate
-from .vocabulary import Vocabulary
+from voorveld_cli.content import schema, vocabulary
+from voorveld_cli.content.discover import scan, stamp
+from voorveld_cli.content.entry_cache import EntryCache
+from voorveld_cli.content.model import ERROR, WARNING, Entry, Problem
+from voorveld_cli.content.parse import parse_bytes
+from voorveld_cli.content.validate import validate
+from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.settings import display_path
+from voorveld_cli.textnorm import fold
+from voorveld_cli.views.labels import did_you_mean
 
 KIND_ORDER = {kind: index for index, kind in enumerate(schema.KINDS)}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .corpus import Corpus
-from .model import Entry
-from .textnorm import fold, suggest
+from voorveld_cli.content.corpus import Corpus
+from voorveld_cli.content.model import Entry
+from voorveld_cli.textnorm import fold, suggest
 
 
 class NotFound(LookupError):

@@ -10,10 +10,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from . import schema
-from .labels import bedoelde_u, did_you_mean
-from .model import ERROR, WARNING, Problem, line_of_key
-from .vocabulary import Vocabulary
+from voorveld_cli.content import schema
+from voorveld_cli.content.model import ERROR, WARNING, Problem, line_of_key
+from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.views.labels import bedoelde_u, did_you_mean
 
 _ID = re.compile(schema.ID_PATTERN)
 _AS_OF = re.compile(schema.AS_OF_PATTERN)

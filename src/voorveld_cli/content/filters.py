@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import schema
-from .labels import did_you_mean
-from .textnorm import fold
-from .vocabulary import Vocabulary
+from voorveld_cli.content import schema
+from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.textnorm import fold
+from voorveld_cli.views.labels import did_you_mean
 
 if TYPE_CHECKING:
-    from .model import Entry
+    from voorveld_cli.content.model import Entry
 
 
 class FilterError(ValueError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .textnorm import fold
+from voorveld_cli.textnorm import fold
 
 MAX_WORDS = 5  # the longest name looked up as one run of words
 _PLAIN = re.compile(r"^\w[\w'’.-]*$")  # a word; '-woord' and '+woord' are syntax

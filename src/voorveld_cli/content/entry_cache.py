@@ -15,9 +15,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import cache
-from .model import Entry, Problem
-from .records import plain
+from voorveld_cli.content.model import Entry, Problem
+from voorveld_cli.search import cache
+from voorveld_cli.views.records import plain
 
 VERSION = 1
 FILE = "entries.json"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import schema
-from .model import Entry
-from .vocabulary import Vocabulary
+from voorveld_cli.content import schema
+from voorveld_cli.content.model import Entry
+from voorveld_cli.content.vocabulary import Vocabulary
 
 # Fields `show` lists as key facts, per kind, in this order. Long prose fields
 # (summary, body, questions) are shown on their own.
@@ -37,7 +37,7 @@ FACT_FIELDS = {
 
 
 def field_label(name: str) -> str:
-    from .labels import field
+    from voorveld_cli.views.labels import field
 
     return field(name)
 

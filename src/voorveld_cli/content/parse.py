@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .model import Problem, line_of_key, parent_key
+from voorveld_cli.content.model import Problem, line_of_key, parent_key
 
 try:  # libyaml is much faster and gives the same marks
     _Loader: type = yaml.CSafeLoader

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import schema
-from .model import Entry
-from .present import field_label, value_text
-from .vocabulary import Vocabulary
+from voorveld_cli.content import schema
+from voorveld_cli.content.model import Entry
+from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.views.present import field_label, value_text
 
 # Default rows of `compare`, per kind.
 COMPARE_FIELDS = {

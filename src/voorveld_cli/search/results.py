@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .render.plain import strip_marks
+from voorveld_cli.render.plain import strip_marks
 
 
 @dataclass

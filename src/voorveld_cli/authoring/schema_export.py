@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import schema
-from .vocabulary import Vocabulary
+from voorveld_cli.content import schema
+from voorveld_cli.content.vocabulary import Vocabulary
 
 AS_OF_PATTERN = schema.AS_OF_PATTERN
 JSON_SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"

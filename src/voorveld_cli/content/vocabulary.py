@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .textnorm import fold, suggest
+from voorveld_cli.textnorm import fold, suggest
 
 if TYPE_CHECKING:
-    from .model import Problem
+    from voorveld_cli.content.model import Problem
 
 VOCABULARY_FILE = "vocabulary.yml"
 SOURCES_FILE = "sources.yml"
@@ -92,7 +92,7 @@ class Vocabulary:
 
 def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
     """Read vocabulary.yml and sources.yml from a content root."""
-    from .model import Problem
+    from voorveld_cli.content.model import Problem
 
     vocab = Vocabulary()
     problems: list[Problem] = []
@@ -134,8 +134,8 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
 
 
 def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Problem]]:
-    from .model import Problem
-    from .parse import decode, load_yaml  # YAML only when the files are really read
+    from voorveld_cli.content.model import Problem
+    from voorveld_cli.content.parse import decode, load_yaml  # YAML only when the files are really read
 
     try:
         raw = path.read_bytes()
@@ -153,7 +153,7 @@ def _values(
     raw: Any, name: str, lines: dict[str, int], shown: str, problems: list[Problem]
 ) -> dict[str, Value]:
     """Accepts a list of keys, a mapping key -> list of aliases, or key -> {label, aliases, ...}."""
-    from .model import Problem
+    from voorveld_cli.content.model import Problem
 
     values: dict[str, Value] = {}
     if isinstance(raw, list):

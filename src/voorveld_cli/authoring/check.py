@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import corpus as corpus_mod
-from .discover import discover, stray_files
-from .handouts import glyphs
-from .locate import display_path
-from .model import ERROR, WARNING, Problem
+from voorveld_cli.content import corpus as corpus_mod
+from voorveld_cli.content.discover import discover, stray_files
+from voorveld_cli.content.model import ERROR, WARNING, Problem
+from voorveld_cli.handouts import glyphs
+from voorveld_cli.settings import display_path
 
 
 @dataclass
@@ -28,7 +28,7 @@ class CheckReport:
         return [p for p in self.problems if p.severity == WARNING]
 
     def summary(self) -> str:
-        from .labels import plural
+        from voorveld_cli.views.labels import plural
 
         files = len({p.path for p in self.problems})
         checked = f"{plural(self.files, 'bestand')} gecontroleerd"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .model import Entry
+from voorveld_cli.content.model import Entry
 
 # Every list row has exactly these keys, in this order, for every kind.
 LIST_FIELDS = (

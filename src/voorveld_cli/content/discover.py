@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import schema
+from voorveld_cli.content import schema
 
 
 def discover(root: Path) -> Iterator[tuple[str, Path]]:

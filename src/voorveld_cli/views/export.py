@@ -13,10 +13,10 @@ import io
 import json
 from collections.abc import Sequence
 
-from . import schema
-from .model import Entry
-from .records import full_record
-from .render.plain import LIST_SEPARATOR
+from voorveld_cli.content import schema
+from voorveld_cli.content.model import Entry
+from voorveld_cli.render.plain import LIST_SEPARATOR
+from voorveld_cli.views.records import full_record
 
 
 def to_jsonl(entries: Sequence[Entry]) -> str:
@@ -45,7 +45,7 @@ def _flat(value) -> str:
 
 def to_csv(entries: Sequence[Entry], excel: bool = False) -> str:
     """One row per entry; `excel` as render.plain.to_csv: ';', a BOM and CRLF for a Dutch Excel."""
-    from .render.plain import EXCEL_BOM
+    from voorveld_cli.render.plain import EXCEL_BOM
 
     columns = csv_columns(entries)
     out = io.StringIO()

@@ -1,0 +1,127 @@
+"""The index schema and one entry as a Whoosh document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh import fields
+
+from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.search import ranking
+from voorveld_cli.search.analysis import dutch_analyzer, plain_analyzer
+from voorveld_cli.textnorm import fold, markdown_text
+
+# Field weights: title and aliases count most, then keywords and summary, then the rest.
+BOOSTS = {
+    "title": 5.0,
+    "aliases": 4.0,
+    "keywords": 2.5,
+    "summary": 2.0,
+    "body": 1.0,
+    "details": 1.0,
+    "extra": 1.0,
+}
+SEARCH_FIELDS = tuple(BOOSTS)
+SNIPPET_FIELDS = ("body", "summary", "details")
+
+
+def make_schema() -> fields.Schema:
+    text = dutch_analyzer()
+    return fields.Schema(
+        path=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True),
+        kind=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=text, field_boost=BOOSTS["title"], stored=True),
+        aliases=fields.TEXT(analyzer=text, field_boost=BOOSTS["aliases"]),
+        keywords=fields.TEXT(analyzer=text, field_boost=BOOSTS["keywords"]),
+        summary=fields.TEXT(analyzer=text, field_boost=BOOSTS["summary"], stored=True),
+        body=fields.TEXT(analyzer=text, field_boost=BOOSTS["body"], stored=True),
+        details=fields.TEXT(analyzer=text, field_boost=BOOSTS["details"], stored=True),
+        # Elliptic compounds written out ('dak- en thuislozen' -> daklozen), not shown.
+        extra=fields.TEXT(analyzer=text, field_boost=BOOSTS["extra"]),
+        spell=fields.TEXT(analyzer=plain_analyzer(), spelling=True),
+        # Exact values for filters and facet counts (keys as in vocabulary.yml);
+        # places are folded ('den haag') because people type them freely.
+        themes=fields.KEYWORD(commas=True),
+        laws=fields.KEYWORD(commas=True),
+        laws_inferred=fields.KEYWORD(commas=True),
+        laws_all=fields.KEYWORD(commas=True),
+        places=fields.KEYWORD(commas=True),
+        province=fields.KEYWORD(commas=True),
+        sources=fields.KEYWORD(commas=True),
+        record=fields.STORED(),
+        names=fields.STORED(),  # a term's title and aliases, for search synonyms
+        labels=fields.STORED(),  # title and aliases as name keys, for the exact-name rank
+        definition=fields.STORED(),  # a term's definition, for the card above the hits
+    )
+
+
+def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
+    """One entry as a Whoosh document."""
+    from voorveld_cli.views.records import list_record
+
+    record = list_record(entry)
+    record.pop("path")
+    theme_labels = [vocab.label("themes", t) for t in entry.as_list("themes")]
+    details = []
+    for name in (
+        "definition",
+        "findings",
+        "working_elements",
+        "people",
+        "organisations",
+        "researched_by",
+        "target_groups",
+        "funding",
+        "novelty",
+        "roles",
+        "literature",
+        "place",
+        "area",
+        "province",
+    ):
+        details.extend(str(v) for v in entry.as_list(name))
+    for figure in entry.as_list("figures"):
+        if isinstance(figure, dict):
+            details.append(f"{figure.get('label', '')} {figure.get('value', '')}")
+    for question in entry.as_list("questions"):
+        if isinstance(question, dict):
+            details.append(str(question.get("text", "")))
+    law = entry.get("law")
+    laws = entry.as_list("laws")
+    laws_all = laws + entry.as_list("laws_inferred") + ([law] if isinstance(law, str) else [])
+    places = [fold(p) for p in entry.as_list("place")]
+    if isinstance(entry.get("area"), str):
+        places.append(fold(entry.get("area")))
+    aliases = " ; ".join(str(a) for a in entry.as_list("aliases"))
+    keywords = " ; ".join([*map(str, entry.as_list("keywords")), *theme_labels])
+    title = entry.title
+    summary = str(entry.get("summary", ""))
+    body = markdown_text(entry.body)
+    return {
+        "path": rel,
+        "id": entry.id,
+        "kind": entry.kind,
+        "title": title,
+        "aliases": aliases,
+        "keywords": keywords,
+        "summary": summary,
+        "body": body,
+        "details": "\n".join(details),
+        # Suggestions come from the words that name things (titles, aliases, keywords,
+        # summaries): a third cheaper to index than every body word, and the
+        # "Bedoelde u" candidates are the corpus's own vocabulary.
+        "spell": " ".join((title, aliases, keywords, summary)),
+        "themes": ",".join(entry.as_list("themes")),
+        "laws": ",".join(laws),
+        "laws_inferred": ",".join(entry.as_list("laws_inferred")),
+        "laws_all": ",".join(laws_all),
+        "places": ",".join(places),
+        "province": ",".join(entry.as_list("province")),
+        "sources": ",".join(entry.source_ids()),
+        "record": record,
+        "extra": " ".join(ranking.elliptic_forms("\n".join((title, summary, body, keywords, *details)))),
+        "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
+        "labels": [ranking.name_key(name) for name in (title, *map(str, entry.as_list("aliases")))],
+        "definition": str(entry.get("definition") or ""),
+    }

@@ -1,0 +1,304 @@
+"""Searching the index: concepts, coordination, snippets and facet counts (ranking.py orders)."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from pathlib import Path
+
+from whoosh import highlight, qparser, query
+
+from voorveld_cli.content.filters import Filters
+from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.render.plain import HIT_END, HIT_START
+from voorveld_cli.search import ranking, synonyms
+from voorveld_cli.search.documents import SEARCH_FIELDS, SNIPPET_FIELDS
+from voorveld_cli.search.results import Hit, SearchResult
+from voorveld_cli.search.store import RefreshReport, open_index, read_synonyms
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Wraps each matched term in HIT_START/HIT_END; the renderer decides the look."""
+
+    between = " … "
+
+    def format_token(self, text, token, replace=False):
+        return f"{HIT_START}{highlight.get_text(text, token, replace)}{HIT_END}"
+
+
+def _parser(schema, group) -> qparser.MultifieldParser:
+    parser = qparser.MultifieldParser(list(SEARCH_FIELDS), schema, group=group)
+    # + and - only at the start of a word: 'Wmo-consulent' and 're-integratie' are words,
+    # '-respijtzorg' is an exclusion.
+    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
+    parser.remove_plugin_class(qparser.FieldsPlugin)  # 'title:' is a word, not syntax
+    # 'wat is mantelzorg?' is a question, not a wildcard: ? and * are no syntax.
+    parser.remove_plugin_class(qparser.WildcardPlugin)
+    return parser
+
+
+def _filter_query(filters: Filters) -> query.Query | None:
+    parts = []
+
+    def any_of(fieldname: str, values) -> None:
+        if values:
+            parts.append(query.Or([query.Term(fieldname, str(v)) for v in values]))
+
+    any_of("kind", filters.kinds)
+    any_of("themes", filters.themes)
+    any_of("laws" if filters.explicit_only else "laws_all", filters.laws)
+    any_of("places", filters.places)
+    any_of("province", filters.provinces)
+    any_of("sources", filters.sources)
+    return query.And(parts) if parts else None
+
+
+# Facet key in the JSON -> index field that holds the exact values.
+FACET_FIELDS = {
+    "kind": "kind",
+    "themes": "themes",
+    "laws": "laws",
+    "laws_inferred": "laws_inferred",
+    "province": "province",
+}
+
+
+def _facets(searcher, docs: set[int]) -> dict[str, dict[str, int]]:
+    """Counts per facet value over the matching documents, from the postings of the
+    few facet terms; no stored document is read."""
+    reader = searcher.reader()
+    facets: dict[str, dict[str, int]] = {}
+    for key, fieldname in FACET_FIELDS.items():
+        counts = {}
+        for term in reader.field_terms(fieldname):
+            n = len(docs.intersection(reader.postings(fieldname, term).all_ids()))
+            if n:
+                counts[term] = n
+        facets[key] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return facets
+
+
+def search(
+    ix,
+    root: Path,
+    text: str,
+    filters: Filters,
+    limit: int = 10,
+    synonym_names: dict[str, list[str]] | None = None,
+) -> SearchResult:
+    """Ranked hits with snippets and facet counts. Never raises on odd query syntax.
+
+    A natural query (words, phrases, -exclusions) is ranked by ranking.py: exact
+    names first, then coordination over its concepts with a relaxing minimum. A
+    query with AND/OR/NOT or brackets is taken as typed: all words, else any."""
+    from voorveld_cli.settings import display_path
+
+    result = SearchResult(query=text, total=0)
+    filter_q = _filter_query(filters)
+    with ix.searcher() as searcher:
+        if ranking.is_natural(text):
+            ranked, results = _natural(searcher, ix.schema, text, filter_q, synonym_names or {}, result)
+            if result.corrections:
+                result.suggestion = " ".join(result.corrections.get(w, w) for w in text.split())
+        else:
+            ranked, results = _boolean(searcher, ix.schema, text, filter_q, synonym_names or {}, result)
+        result.total = len(ranked)
+        result.facets = _facets(searcher, {c.docnum for c in ranked})
+        if results is None:
+            return result
+        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
+        results.formatter = _MarkFormatter()
+        position = {docnum: i for i, (_score, docnum) in enumerate(results.top_n)}
+        top = max((c.bm25 for c in ranked), default=0.0)
+        for candidate in ranked[:limit]:
+            hit = results[position[candidate.docnum]]
+            record = dict(hit["record"])
+            record["path"] = display_path(root / hit["path"])
+            score = candidate.key(top)
+            result.hits.append(Hit(record=record, score=score, snippet=_snippet(hit)))
+    return result
+
+
+def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchResult):
+    """Concepts, their matches and the ranked candidates of a natural query."""
+    plan = ranking.plan(ranking.expand_elliptic(text), names)
+    concepts = [_concept_query(searcher, schema, c, result) for c in plan.concepts]
+    concepts = [(c, q) for c, q in concepts if q is not query.NullQuery]
+    if not concepts:
+        return [], None
+    exclude = [_safe_parse(schema, word, qparser.OrGroup) for word in plan.excluded]
+    mask = query.Or(exclude) if exclude else None
+    required = [_safe_parse(schema, word, qparser.AndGroup) for word in plan.required]
+    any_q = query.Or([q for _, q in concepts])
+    if required:
+        any_q = query.And([any_q, *required])
+    results = searcher.search(any_q, limit=None, filter=filter_q, mask=mask)
+    if results.is_empty():
+        return [], None
+    candidates = {docnum: ranking.Candidate(docnum, score) for score, docnum in results.top_n}
+    doc_count = searcher.doc_count() or 1
+    weights = []
+    for _concept, concept_q in concepts:
+        docs = set(searcher.docs_for_query(concept_q)) & candidates.keys()
+        weight = ranking.idf(doc_count, len(docs))
+        weights.append(weight)
+        for docnum in docs:
+            candidates[docnum].matched += 1
+            candidates[docnum].coordination += weight
+    total_weight = sum(weights) or 1.0
+    words = [w for c, _ in concepts for w in c.words]
+    near = _near_counts(searcher, schema, words)
+    corrected = " ".join(result.corrections.get(w, w) for w in text.split())
+    # The query as typed, corrected, and without its question words ('wat is mantelzorg?').
+    wanted = {ranking.name_key(text), ranking.name_key(corrected), " ".join(words)}
+    named = {" ".join(c.words) for c, _ in concepts}
+    stems = {_stem_key(schema, w) for w in words}
+    for candidate in candidates.values():
+        candidate.coordination /= total_weight
+        stored = searcher.stored_fields(candidate.docnum)
+        candidate.kind = stored.get("kind", "")
+        labels = stored.get("labels") or [""]
+        candidate.exact_name = 2 if labels[0] in wanted else int(bool(wanted & set(labels[1:])))
+        candidate.named_term = candidate.kind == "term" and bool(named & set(labels))
+        title_stems = {_stem_key(schema, w) for w in ranking.name_key(stored.get("title", "")).split()}
+        candidate.title_words = len(title_stems)
+        candidate.title_has_all = bool(stems) and stems <= title_stems
+        candidate.near = near.get(candidate.docnum, 0) / max(len(words) - 1, 1)
+    need = ranking.minimum_match((c.matched for c in candidates.values()), len(concepts))
+    top = max(c.bm25 for c in candidates.values())
+    ranked = sorted(
+        (c for c in candidates.values() if c.matched >= need or c.exact_name),
+        key=lambda c: (-c.key(top), c.docnum),
+    )
+    if any(c.matched < len(concepts) for c in ranked):
+        result.mode = "or"  # some hits match only part of the query
+    for candidate in [c for c in ranked if c.named_term][:MAX_CARDS]:
+        stored = searcher.stored_fields(candidate.docnum)
+        card = {
+            "id": stored["id"],
+            "title": stored.get("title", ""),
+            "definition": stored.get("definition", ""),
+        }
+        result.cards.append(card)
+    return ranked, results
+
+
+def _concept_query(searcher, schema, concept: ranking.Concept, result: SearchResult):
+    """One concept as a query over every search field; an unknown word also tries
+    its parts (a compound the corpus writes apart) and a spelling correction."""
+    parsed = _safe_parse(schema, concept.text, qparser.OrGroup)
+    if concept.phrase or len(concept.words) != 1 or _known(searcher, schema, concept.words[0]):
+        return concept, parsed
+    word = concept.words[0]
+    alternatives = [parsed]
+    parts = _split_known(searcher, schema, word)
+    if parts:
+        alternatives.append(query.And([_safe_parse(schema, p, qparser.OrGroup) for p in parts]))
+    else:
+        corrected = _correct_word(searcher, word)
+        if corrected:
+            alternatives.append(_safe_parse(schema, corrected, qparser.OrGroup))
+            result.corrections[concept.text] = corrected
+    return concept, query.Or(alternatives)
+
+
+def _stem_key(schema, word: str) -> str:
+    tokens = [t.text for t in schema["body"].analyzer(word, mode="query")]
+    return tokens[0] if tokens else word
+
+
+def _known(searcher, schema, word: str) -> bool:
+    """Does the corpus use this word (in any form) anywhere?"""
+    key = _stem_key(schema, word)
+    reader = searcher.reader()
+    return any(reader.doc_frequency(name, key) for name in SEARCH_FIELDS)
+
+
+def _split_known(searcher, schema, word: str) -> list[str] | None:
+    """'daklozenopvang' -> ['daklozen', 'opvang'] when the corpus knows both parts."""
+    for cut in range(len(word) - 4, 3, -1):
+        head, rest = word[:cut], word[cut:]
+        for link in ("", "s", "e", "en"):
+            left = head[: -len(link)] if link and head.endswith(link) else head
+            if link and not head.endswith(link):
+                continue
+            if len(left) >= 4 and _known(searcher, schema, left) and _known(searcher, schema, rest):
+                return [left, rest]
+    return None
+
+
+def _correct_word(searcher, word: str) -> str | None:
+    """The corpus word nearest to a typo. Whoosh's corrector orders its candidates by
+    frequency; the true edit distance (a swap counts once) picks between them, so
+    'participatiwet' becomes 'participatiewet', not the more frequent 'participatie'."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    suggestions = searcher.corrector("spell").suggest(word, limit=8, maxdist=2)
+    if not suggestions:
+        return None
+    best = min(suggestions, key=lambda s: (DamerauLevenshtein.distance(word, s), suggestions.index(s)))
+    return best if best != word else None
+
+
+MAX_CARDS = 3  # glossary terms named by the query, shown above the hits
+NEAR_SLOP = 3  # words at most this far apart count as 'together'
+
+
+def _near_counts(searcher, schema, words: list[str]) -> dict[int, int]:
+    """Per entry, how many neighbouring pairs of the query's words stand close
+    together (at most NEAR_SLOP apart) in the title, summary or body."""
+    stems = [_stem_key(schema, w) for w in words]
+    counts: dict[int, int] = {}
+    for pair in itertools.pairwise(stems):
+        phrases = [query.Phrase(name, list(pair), slop=NEAR_SLOP) for name in ("title", "summary", "body")]
+        for docnum in searcher.docs_for_query(query.Or(phrases)):
+            counts[docnum] = counts.get(docnum, 0) + 1
+    return counts
+
+
+def _boolean(searcher, schema, text: str, filter_q, names: dict, result: SearchResult):
+    """A query with operators, as typed: all words, else any of them."""
+    expanded = synonyms.rewrite(text, names)
+    parsed = _safe_parse(schema, expanded, qparser.AndGroup)
+    results = searcher.search(parsed, limit=None, filter=filter_q)
+    if results.is_empty() and len(text.split()) > 1:
+        results = searcher.search(_safe_parse(schema, expanded, qparser.OrGroup), limit=None, filter=filter_q)
+        result.mode = "or"
+    ranked = [ranking.Candidate(docnum, score) for score, docnum in results.top_n]
+    for candidate in ranked:
+        candidate.coordination = 1.0
+    return ranked, (results if ranked else None)
+
+
+def _safe_parse(schema, text: str, group) -> query.Query:
+    try:
+        return _parser(schema, group).parse(text)
+    except Exception:
+        words = " ".join(w for w in "".join(c if c.isalnum() else " " for c in text).split())
+        return _parser(schema, group).parse(words) if words else query.NullQuery
+
+
+def _snippet(hit) -> str:
+    for name in SNIPPET_FIELDS:
+        with contextlib.suppress(Exception):
+            text = hit.highlights(name, top=2)
+            if text:
+                return " ".join(text.split())
+    summary = hit.get("summary") or ""
+    return summary[:220]
+
+
+def search_corpus(
+    root: Path, vocab: Vocabulary, text: str, filters: Filters, limit: int = 10
+) -> tuple[SearchResult, RefreshReport]:
+    """Open (refreshing as needed) and search; an index that fails mid-search is
+    rebuilt once and the search repeated, with a notice."""
+    ix, report = open_index(root, vocab)
+    try:
+        return search(ix, root, text, filters, limit, read_synonyms(ix, vocab)), report
+    except Exception as err:  # damage the open-time check did not see
+        ix, report = open_index(root, vocab, rebuild=True)
+        report.notices.insert(0, f"index beschadigd ({type(err).__name__}); opnieuw opgebouwd")
+        return search(ix, root, text, filters, limit, read_synonyms(ix, vocab)), report
