@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from voorveld_cli.content import corpus as corpus_mod
+from voorveld_cli.content import floors
 from voorveld_cli.content.discover import discover, stray_files
 from voorveld_cli.content.model import ERROR, WARNING, Problem
 from voorveld_cli.handouts import glyphs
@@ -71,6 +72,8 @@ def run_check(root: Path, only: Sequence[Path] | None = None) -> CheckReport:
     problems = list(corpus.problems)
     problems += glyphs.problems(corpus.entries)  # characters a PDF handout could not draw
     if only is None:
+        # The floors of corpus.yml concern the whole corpus, not one file.
+        problems += floors.problems(root, corpus.entries, list(corpus.vocab.sources))
         for path, reason in stray_files(root):
             problems.append(Problem(display_path(path), 1, "bestand", reason, WARNING))
     else:
