@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 VOCABULARY_FILE = "vocabulary.yml"
 SOURCES_FILE = "sources.yml"
+PLACES_FILE = "places.yml"  # optional: former municipalities and villages -> today's municipality
 LISTS = ("themes", "laws", "provinces", "case_parts", "learning_styles", "genres")
 
 
@@ -35,6 +36,7 @@ class Vocabulary:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     # folded name or alias -> key, per list
     _lookup: dict[str, dict[str, str]] = field(default_factory=dict)
+    places: Places = field(default_factory=lambda: Places())
 
     def values(self, name: str) -> dict[str, Value]:
         if name == "sources":
@@ -70,11 +72,11 @@ class Vocabulary:
             name: [[v.key, v.label, list(v.aliases), v.term, v.number] for v in values.values()]
             for name, values in self.lists.items()
         }
-        return {"lists": lists, "sources": self.sources}
+        return {"lists": lists, "sources": self.sources, "places": self.places.to_dict()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Vocabulary:
-        vocab = cls(sources=data["sources"])
+        vocab = cls(sources=data["sources"], places=Places.from_dict(data.get("places") or {}))
         for name, rows in data["lists"].items():
             vocab.lists[name] = {row[0]: Value(row[0], row[1], tuple(row[2]), row[3], row[4]) for row in rows}
         vocab._index()
@@ -130,7 +132,87 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
             vocab.sources[item["id"]] = item
     elif data is not None:
         problems.append(Problem(prefix + SOURCES_FILE, 1, "sources", "verwacht een lijst van bronnen"))
+
+    if (root / PLACES_FILE).exists():
+        data, lines, found = _read_yaml(root / PLACES_FILE, prefix + PLACES_FILE)
+        problems.extend(found)
+        vocab.places = _places(data, lines, prefix + PLACES_FILE, problems)
     return vocab, problems
+
+
+@dataclass
+class Places:
+    """Today's municipality for a former municipality or a village (places.yml).
+
+    The sources name places as they were (Vianen, Giessenlanden); people also type today's
+    name (Vijfheerenlanden). Names are kept folded, municipalities as written.
+    """
+
+    # folded former municipality or village -> today's municipality as written
+    current: dict[str, str] = field(default_factory=dict)
+    # folded municipality -> its former municipalities and villages (folded)
+    members: dict[str, set[str]] = field(default_factory=dict)
+    # folded former name -> the year it merged
+    until: dict[str, int] = field(default_factory=dict)
+
+    def add(self, municipality: str, name: str, until: int | None = None) -> None:
+        key, folded = fold(municipality), fold(name)
+        if folded != key:
+            self.current.setdefault(folded, municipality)
+            self.members.setdefault(key, set()).add(folded)
+        if until:
+            self.until[folded] = until
+
+    def matching(self, text: str) -> set[str]:
+        """Folded names that `--place text` finds: the name itself and, for today's
+        municipality, every former municipality and village within it."""
+        folded = fold(text)
+        return {folded, *self.members.get(folded, ())}
+
+    def today(self, name: str) -> str | None:
+        """Today's municipality for a former name or a village, else None."""
+        return self.current.get(fold(name))
+
+    def to_dict(self) -> dict[str, Any]:
+        rows = [[name, town, self.until.get(name)] for name, town in self.current.items()]
+        return {"rows": rows}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Places:
+        places = cls()
+        for name, town, until in data.get("rows", []):
+            places.add(town, name, until)
+        return places
+
+
+def _places(data: Any, lines: dict[str, int], shown: str, problems: list[Problem]) -> Places:
+    from voorveld_cli.content.model import Problem
+
+    places = Places()
+    towns = data.get("municipalities") if isinstance(data, dict) else None
+    if not isinstance(towns, dict):
+        if data is not None:
+            problems.append(Problem(shown, 1, "municipalities", "verwacht een tabel per gemeente"))
+        return places
+    for town, spec in towns.items():
+        line = lines.get(f"municipalities.{town}", 1)
+        if not isinstance(spec, dict):
+            problems.append(Problem(shown, line, str(town), "verwacht former: en villages:"))
+            continue
+        for item in spec.get("former") or []:
+            name = item.get("name") if isinstance(item, dict) else None
+            until = item.get("until") if isinstance(item, dict) else None
+            if not isinstance(name, str) or not isinstance(until, int):
+                problems.append(Problem(shown, line, f"{town}.former", "elk item heeft name: en until: (jaar)"))
+                continue
+            places.add(str(town), name, until)
+        villages = spec.get("villages") or []
+        if not isinstance(villages, list) or not all(isinstance(v, str) for v in villages):
+            problems.append(Problem(shown, line, f"{town}.villages", "verwacht een lijst van namen"))
+            continue
+        for village in villages:
+            places.add(str(town), village)
+    return places
 
 
 def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Problem]]:

@@ -50,6 +50,8 @@ def _filter_query(filters: Filters) -> query.Query | None:
     any_of("places", filters.places)
     any_of("province", filters.provinces)
     any_of("sources", filters.sources)
+    if filters.as_of:
+        parts.append(query.NumericRange("as_of", filters.as_of[0], filters.as_of[1]))
     return query.And(parts) if parts else None
 
 

@@ -34,7 +34,7 @@ from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import cache, synonyms
 from voorveld_cli.search.documents import document, make_schema
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
