@@ -224,3 +224,25 @@ def test_bad_filter_is_a_dutch_sentence(cli, tmp_path):
 def test_never_inside_the_content_folder(cli, corpus_dir):
     result = cli("site", "-o", str(corpus_dir / "site"), content=corpus_dir)
     assert result.exit_code == 2 and "content-map" in result.output
+
+
+def test_site_handouts(tmp_path, shipped):
+    """Every case page links its two PDFs; each is a real PDF of that case (made in two processes)."""
+    from pypdf import PdfReader
+
+    from voorveld_cli.site.build import build
+
+    cases = [e for e in shipped.entries if e.kind == "case"][:2]
+    terms = [e for e in shipped.entries if e.kind == "term"]
+    report = build(cases, shipped.vocab, tmp_path, terms=terms, jobs=2)
+    assert report.handouts == 4
+    for case in cases:
+        page = (tmp_path / "items" / f"{case.id}.html").read_text(encoding="utf-8")
+        texts = {}
+        for edition in ("deelnemer", "trainer"):
+            href = f"handouts/{case.id}-{edition}.pdf"
+            assert f'href="../{href}"' in page
+            reader = PdfReader(tmp_path / href)
+            texts[edition] = " ".join(p.extract_text() for p in reader.pages)
+            assert case.title.split()[0] in texts[edition]
+        assert "Aantekeningen" in texts["trainer"] or len(texts["trainer"]) > len(texts["deelnemer"])
