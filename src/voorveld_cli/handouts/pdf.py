@@ -10,7 +10,6 @@ with Dutch hyphenation from pyphen. A character the font lacks is named by
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from functools import lru_cache
@@ -129,7 +128,7 @@ def _new_pdf(doc: HandoutDocument):
 
     pdf = HandoutPDF(format="A4", unit="mm")
     for style, file in (*glyphs.FACES.items(), ("BI", glyphs.FACES["B"])):
-        _add_font(pdf, style, str(glyphs.FONT_DIR / file))
+        pdf.add_font(FONT, style, str(glyphs.FONT_DIR / file))
     pdf.set_margins(LEFT, TOP, RIGHT)
     pdf.set_auto_page_break(True, margin=BOTTOM + 4)
     pdf.set_title(doc.title)
@@ -139,37 +138,6 @@ def _new_pdf(doc: HandoutDocument):
     # fpdf2 logs missing glyphs in English; the command names them in Dutch instead.
     logging.getLogger("fpdf.output").setLevel(logging.ERROR)
     return pdf
-
-
-@lru_cache(maxsize=8)
-def _font_template(style: str, path: str):
-    """A font as fpdf2 reads it (widths of every glyph, cmap, metrics) and the file's bytes.
-    Reading it is most of a one-page PDF's time, so a run that makes many PDFs reads each face once."""
-    from fpdf import FPDF
-
-    probe = FPDF()
-    probe.add_font(FONT, style, path)
-    with open(path, "rb") as file:
-        return probe.fonts[f"{FONT.lower()}{style}"], file.read()
-
-
-def _add_font(pdf, style: str, path: str) -> None:
-    """pdf.add_font, from the cached template. The copy gets its own fontTools object and
-    subset, because writing the PDF subsets the font in place."""
-    from io import BytesIO
-
-    from fontTools import ttLib
-    from fpdf.fonts import SubsetMap
-
-    template, data = _font_template(style, path)
-    font = copy.copy(template)
-    font.i = len(pdf.fonts) + 1
-    font.ttfont = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)
-    font.missing_glyphs = []
-    font.biggest_size_pt = 0
-    font._hbfont = None
-    font.subset = SubsetMap(font)
-    pdf.fonts[font.fontkey] = font
 
 
 def render(doc: HandoutDocument) -> bytes:

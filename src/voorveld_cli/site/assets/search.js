@@ -51,6 +51,8 @@
         if (plain.length >= 4) {
           q.term(plain, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
         }
+        // One typo, against the stemmed index ('mantelzrog' finds 'mantelzorg'); weak, so exact wins.
+        if (plain.length >= 6) q.term(plain, { editDistance: 1, boost: 1 });
       });
     });
   }
