@@ -61,7 +61,7 @@ def run(
     tellingen, de wettenmatrix, zoeken in de browser en de handouts van de casussen.
 
     De map is de hele site: open index.html in de browser of zet de map op een webserver.
-    Voorbeelden: voorveld site -o site/; voorveld site --theme mantelzorg -o mantelzorg-site/
+    Voorbeelden: voorveld site -o site/; voorveld site --theme mantelzorg --no-handouts -o mantelzorg-site/
     """
     import importlib.util
 

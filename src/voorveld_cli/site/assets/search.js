@@ -89,6 +89,7 @@
       while (start > 0 && text[start - 1] !== " ") start--;
       end = Math.min(text.length, start + 220);
     }
+    while (end < text.length && end > start + 100 && text[end] !== " ") end--;  // end on a whole word
     var out = document.createElement("p");
     out.className = "fragment";
     var at = start;
