@@ -7,16 +7,7 @@ from typing import Annotated
 
 import typer
 
-from voorveld_cli.cli.options import (
-    ContentDir,
-    ExplicitOption,
-    KindOption,
-    LawOption,
-    PlaceOption,
-    ProvinceOption,
-    SourceOption,
-    ThemeOption,
-)
+from voorveld_cli.cli.options import ContentDir, FilterValues, filter_options
 from voorveld_cli.cli.output import fail, load_corpus, make_filters, warn
 
 SiteDir = Annotated[
@@ -43,18 +34,13 @@ Jobs = Annotated[
 MARKER = "zoeken.html"  # a folder holding this was written by `voorveld site` before
 
 
+@filter_options
 def run(
     output: SiteDir,
     force: ForceDir = False,
     no_handouts: NoHandouts = False,
     jobs: Jobs = None,
-    kind: KindOption = None,
-    theme: ThemeOption = None,
-    law: LawOption = None,
-    place: PlaceOption = None,
-    province: ProvinceOption = None,
-    source: SourceOption = None,
-    explicit: ExplicitOption = False,
+    filter_values: FilterValues | None = None,
     content_dir: ContentDir = None,
 ) -> None:
     """Maak een statische website van de kennisbank: een pagina per item, overzichten met
@@ -70,10 +56,7 @@ def run(
     from voorveld_cli.views.labels import plural
 
     corpus = load_corpus(content_dir)
-    filters = make_filters(
-        corpus.vocab, kind=kind, theme=theme, law=law, place=place, province=province, source=source,
-        explicit=explicit,
-    )  # fmt: skip
+    filters = make_filters(corpus.vocab, filter_values)
     entries = apply(corpus.entries, filters)
     if not entries:
         fail("Geen items die aan de filters voldoen; er is geen site gemaakt.")
