@@ -28,6 +28,7 @@ from voorveld_cli.cli.commands import (
     schema_cmd,
     search_cmd,
     show_cmd,
+    site_cmd,
     stats_cmd,
 )
 
@@ -71,6 +72,7 @@ app.command("matrix")(matrix_cmd.run)
 app.command("stats")(stats_cmd.run)
 app.command("export")(export_cmd.run)
 app.command("handout")(handout_cmd.run)
+app.command("site")(site_cmd.run)
 app.command("check")(check_cmd.run)
 app.command("index")(index_cmd.run)
 app.command("new")(new_cmd.run)

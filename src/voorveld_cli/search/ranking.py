@@ -37,7 +37,11 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 # Stop words that carry meaning in this domain and so stay in the index and queries.
-MEANINGFUL = frozenset({"zonder", "geen", "niet", "tegen", "samen", "meer", "minder"})
+# Stop words that carry meaning here: negation and direction, and words that are part of
+# names people search for (Stichting Doen, Wij in de wijk, Ons Coöperatief, zelf doen).
+MEANINGFUL = frozenset(
+    {"zonder", "geen", "niet", "tegen", "samen", "meer", "minder", "doen", "wij", "ons", "zelf"}
+)
 
 ENOUGH = 10  # relax the minimum number of matched concepts until this many entries match
 _OPERATOR = re.compile(r"(^|\s|\()(AND|OR|NOT|ANDNOT|ANDMAYBE)(\s|$|\))")
