@@ -75,6 +75,8 @@ def parse_search(args: list[str]) -> dict[str, Any] | None:
                 return None
             kwargs["fmt"] = Format(value)
         else:
+            if not value.strip():
+                return None  # an empty path: Typer says why
             kwargs[name[2:].replace("-", "_")] = Path(value)
     if not words:
         return None

@@ -5,15 +5,17 @@ No Typer, rich or Whoosh here: this is the library under the CLI.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from voorveld_cli.content import schema, vocabulary
-from voorveld_cli.content.discover import scan, stamp
+from voorveld_cli.content.discover import Found, os_reason, scan, shadowed, stamp
 from voorveld_cli.content.entry_cache import EntryCache
 from voorveld_cli.content.model import ERROR, WARNING, Entry, Problem
-from voorveld_cli.content.parse import parse_bytes
+from voorveld_cli.content.parse import MAX_BYTES, parse_bytes
 from voorveld_cli.content.validate import validate
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.settings import display_path
@@ -31,6 +33,8 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     # Files left out because they have errors, with the problems that sank them.
     skipped: dict[str, list[Problem]] = field(default_factory=dict)
+    # Folders and files that could not be read at all (`path: message`).
+    unreadable: list[Problem] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
@@ -44,20 +48,57 @@ class Corpus:
         return [p for p in self.problems if p.severity == WARNING]
 
 
-def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:
-    """Parse and validate one file. The entry is None when the file has errors."""
-    shown = display_path(path)
+class Unreadable(Exception):
+    """A file that is there but could not be read now (permissions, I/O): reported,
+    never cached, tried again next time."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_content(path: Path, shown: str) -> bytes | Problem:
+    """The bytes of one file, or the problem that stops us reading it. The size is
+    checked before reading (a 3 GB sparse file costs a stat, not 3 GB), and a FIFO
+    swapped in after the scan is never waited on. FileNotFoundError: the file is gone."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise
     except OSError as err:
-        return None, [Problem(shown, 0, "bestand", f"niet te lezen: {err.strerror or err}")]
+        raise Unreadable(Problem(shown, 0, "bestand", f"niet te lezen: {os_reason(err)}")) from None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return Problem(shown, 0, "bestand", "geen gewoon bestand; wordt niet gelezen")
+        if st.st_size > MAX_BYTES:
+            return Problem(shown, 1, "bestand", f"te groot ({st.st_size // 2**20} MB); de grens is 10 MB")
+        try:
+            return handle.read(MAX_BYTES + 1)  # parse_bytes refuses a file that grew past the limit
+        except OSError as err:
+            raise Unreadable(Problem(shown, 0, "bestand", f"niet te lezen: {os_reason(err)}")) from None
+
+
+def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:
+    """Parse and validate one file. The entry is None when the file has errors.
+    Raises FileNotFoundError when the file is gone, Unreadable when it cannot be read now."""
+    shown = display_path(path)
+    raw = read_content(path, shown)
+    if isinstance(raw, Problem):
+        return None, [raw]
     parsed = parse_bytes(raw, shown)
     problems = list(parsed.problems)
     if parsed.data is None:
         return None, problems
-    problems += validate(
-        parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
-    )
+    # A value parse.py refused is None now; do not also call it missing.
+    flagged = {p.field for p in problems}
+    problems += [
+        p
+        for p in validate(
+            parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
+        )
+        if p.field not in flagged
+    ]
     if any(p.severity == ERROR for p in problems):
         return None, problems
     entry = Entry(
@@ -80,26 +121,34 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
     corpus = Corpus(root=root, vocab=vocab, problems=problems)
     wanted = {p.resolve() for p in only} if only is not None else None
     store = EntryCache(root, stamp(root)) if cached else None
+    found = scan(root)
+    corpus.unreadable = found.problems
+    corpus.problems.extend(found.problems)
+    shadows = shadowed(found.files)
     seen: set[str] = set()
 
-    for kind, item in ((kind, item) for kind, items in scan(root) for item in items):
-        path = Path(item.path)
-        rel = f"{schema.FOLDERS[kind]}/{item.name}"
-        seen.add(rel)
-        hit = None
-        if store is not None:
-            st = item.stat()
-            hit = store.get(rel, kind, path, st, display_path(path))
-        if hit is not None:
-            entry, found = hit
+    for item in found.files:
+        shown = display_path(item.path)
+        if item.rel in shadows:
+            outcome: tuple[Entry | None, list[Problem]] | None = (None, [_duplicate(shown, item, shadows)])
         else:
-            entry, found = load_entry(kind, path, vocab)
-            if store is not None:
-                store.put(rel, st, entry, found)
-        if wanted is None or path.resolve() in wanted:
-            corpus.problems.extend(found)
+            outcome = store.get(item.rel, item.kind, item.path, item.stat, shown) if store else None
+        if outcome is None:
+            try:
+                outcome = load_entry(item.kind, item.path, vocab)
+            except FileNotFoundError:
+                continue  # removed since the scan: simply gone
+            except Unreadable as err:
+                outcome = (None, [err.problem])  # not cached: it may be readable next time
+            else:
+                if store is not None:
+                    store.put(item.rel, item.stat, *outcome)
+        seen.add(item.rel)
+        entry, problems_of_file = outcome
+        if wanted is None or item.path.resolve() in wanted:
+            corpus.problems.extend(problems_of_file)
         if entry is None:
-            corpus.skipped[display_path(path)] = [p for p in found if p.severity == ERROR]
+            corpus.skipped[shown] = [p for p in problems_of_file if p.severity == ERROR]
         else:
             corpus.entries.append(entry)
 
@@ -113,28 +162,19 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
     return corpus
 
 
+def _duplicate(shown: str, item: Found, shadows: dict[str, Found]) -> Problem:
+    return Problem(
+        shown,
+        1,
+        "id",
+        f"id '{item.id}' bestaat al ({display_path(shadows[item.rel].path)}); ids zijn uniek over "
+        "alle soorten, dit bestand wordt overgeslagen",
+    )
+
+
 def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Problem]:
     problems: list[Problem] = []
-    first: dict[str, Entry] = {}
-    duplicates: list[Entry] = []
-    for entry in corpus.entries:
-        if entry.id in first:
-            duplicates.append(entry)
-        else:
-            first[entry.id] = entry
-    for entry in duplicates:
-        other = first[entry.id]
-        problems.append(
-            Problem(
-                entry.display_path,
-                1,
-                "id",
-                f"id '{entry.id}' bestaat al ({other.display_path}); ids zijn uniek over alle soorten",
-            )
-        )
-    corpus.entries = [e for e in corpus.entries if e not in duplicates]
-
-    ids = set(first)
+    ids = {entry.id for entry in corpus.entries}
     for entry in corpus.entries:
         if wanted is not None and entry.path.resolve() not in wanted:
             continue
