@@ -90,15 +90,10 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
     problems = list(parsed.problems)
     if parsed.data is None:
         return None, problems
-    # A value parse.py refused is None now; do not also call it missing.
-    flagged = {p.field for p in problems}
-    problems += [
-        p
-        for p in validate(
-            parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
-        )
-        if p.field not in flagged
-    ]
+    found = validate(
+        parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
+    )
+    problems += [p for p in found if not _about_refused(p.field, problems)]
     if any(p.severity == ERROR for p in problems):
         return None, problems
     entry = Entry(
@@ -111,6 +106,12 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
         display_path=shown,
     )
     return entry, problems
+
+
+def _about_refused(field: str, parse_problems: list[Problem]) -> bool:
+    """A value parse.py refused is None now: the validator must not also call it (or
+    the item holding it) missing."""
+    return any(p.field == field or p.field.startswith((f"{field}.", f"{field}[")) for p in parse_problems)
 
 
 def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -> Corpus:
