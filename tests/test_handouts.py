@@ -53,7 +53,7 @@ def test_markdown_handout_holds_everything_in_order(cli, corpus_dir):
     assert result.exit_code == 0, result.stderr
     text = result.stdout
     assert text.startswith("# Het keukentafelgesprek\n")
-    assert "*Casus 1 · Deel 1: Bewoners*" in text
+    assert "*Casus 1 · Deel 1: Bewoners · stand 2020*" in text  # what, and the year of its facts
     assert "- **Sleutelwoorden:** keukentafelgesprek; Wmo-consulent" in text
     assert "## Het verhaal" in text and "## Het dilemma" in text
     positions = [text.index(f"{n}. {q}") for n, q in enumerate(QUESTIONS, 1)]
@@ -209,7 +209,7 @@ def test_missing_pdf_library_is_said_plainly(cli, corpus_dir, tmp_path, monkeypa
 
 def test_initiative_and_term_handouts(cli, corpus_dir):
     out = cli("handout", "buurtkamer-maastricht", content=corpus_dir).stdout
-    assert "*Praktijkvoorbeeld · Maastricht*" in out
+    assert "*Praktijkvoorbeeld · Maastricht · stand 2020*" in out
     assert "## Cijfers" in out and "bezoekers per dag: 40 tot 50 (2019)" in out
     term = cli("handout", "wmo-2015", content=corpus_dir).stdout
     assert "## De wet op een rij" in term and "**Sinds / voorganger:** 1 januari 2015" in term

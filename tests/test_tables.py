@@ -23,7 +23,9 @@ def test_compare_json(cli, corpus_dir):
     )
     assert data["ids"] == ["buurtkamer-maastricht", "respijt-utrecht"]
     rows = {row["field"]: row["values"] for row in data["rows"]}
-    assert list(rows)[:3] == ["place", "province", "organisations"]
+    # The year the facts describe leads, so two practices of different years read fairly.
+    assert list(rows)[:4] == ["as_of", "place", "province", "organisations"]
+    assert rows["as_of"] == {"buurtkamer-maastricht": 2020, "respijt-utrecht": 2020}
     assert rows["place"] == {"buurtkamer-maastricht": ["Maastricht"], "respijt-utrecht": ["Utrecht", "Zeist"]}
     assert rows["figures"]["buurtkamer-maastricht"] == ["bezoekers per dag: 40 tot 50 (2019)"]
     assert rows["laws_inferred"]["respijt-utrecht"] == ["Wmo 2015"]

@@ -115,10 +115,11 @@ def os_reason(err: OSError) -> str:
 
 
 def stamp(root: Path) -> list:
-    """Size and modification time of vocabulary.yml and sources.yml: when these
-    change, every file's validity may change, so derived caches start over."""
+    """Size and modification time of vocabulary.yml, sources.yml and places.yml: when
+    these change, every file's validity (or its indexed place names) may change, so
+    derived caches start over."""
     out = []
-    for name in ("vocabulary.yml", "sources.yml"):
+    for name in ("vocabulary.yml", "sources.yml", "places.yml"):
         try:
             st = (root / name).stat()
             out.append([name, st.st_mtime_ns, st.st_size, st.st_ctime_ns, st.st_ino])

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 VOCABULARY_FILE = "vocabulary.yml"
 SOURCES_FILE = "sources.yml"
+PLACES_FILE = "places.yml"  # optional: former municipalities and villages -> today's municipality
 LISTS = ("themes", "laws", "provinces", "case_parts", "learning_styles", "genres")
 
 
@@ -35,16 +36,20 @@ class Vocabulary:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     # folded name or alias -> key, per list
     _lookup: dict[str, dict[str, str]] = field(default_factory=dict)
+    places: Places = field(default_factory=lambda: Places())
 
     def values(self, name: str) -> dict[str, Value]:
         if name == "sources":
-            return {key: Value(key, str(src.get("title", key))) for key, src in self.sources.items()}
+            return {
+                key: Value(key, str(src.get("title", key)), tuple(str(a) for a in src.get("aliases") or ()))
+                for key, src in self.sources.items()
+            }
         return self.lists.get(name, {})
 
     def resolve(self, name: str, text: str) -> str | None:
-        """The canonical key for a key, label or alias (any case or accents), else None."""
-        if name == "sources":
-            return text if text in self.sources else None
+        """The canonical key for a key, label or alias (any case or accents), else None.
+
+        Sources too: an id, a title or an alias from sources.yml."""
         return self._lookup.get(name, {}).get(fold(text))
 
     def names(self, name: str) -> list[str]:
@@ -57,7 +62,7 @@ class Vocabulary:
     def suggest_keys(self, name: str, text: str) -> list[str]:
         """Keys whose key, label or alias is close to `text` (for "bedoelde u")."""
         close = suggest(text, self.names(name), n=5, cutoff=0.75)
-        keys = [self.resolve(name, c) for c in close] if name != "sources" else close
+        keys = [self.resolve(name, c) for c in close]
         return list(dict.fromkeys(k for k in keys if k))[:3]
 
     def label(self, name: str, key: str) -> str:
@@ -70,11 +75,11 @@ class Vocabulary:
             name: [[v.key, v.label, list(v.aliases), v.term, v.number] for v in values.values()]
             for name, values in self.lists.items()
         }
-        return {"lists": lists, "sources": self.sources}
+        return {"lists": lists, "sources": self.sources, "places": self.places.to_dict()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Vocabulary:
-        vocab = cls(sources=data["sources"])
+        vocab = cls(sources=data["sources"], places=Places.from_dict(data.get("places") or {}))
         for name, rows in data["lists"].items():
             vocab.lists[name] = {row[0]: Value(row[0], row[1], tuple(row[2]), row[3], row[4]) for row in rows}
         vocab._index()
@@ -82,9 +87,9 @@ class Vocabulary:
 
     def _index(self) -> None:
         self._lookup = {}
-        for name, values in self.lists.items():
+        for name in [*self.lists, "sources"]:
             table: dict[str, str] = {}
-            for value in values.values():
+            for value in self.values(name).values():
                 for spelling in (value.key, value.label, *value.aliases):
                     table.setdefault(fold(spelling), value.key)
             self._lookup[name] = table
@@ -113,7 +118,6 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
                 prefix + VOCABULARY_FILE, 1, "vocabulary", "verwacht lijsten per naam (themes:, laws:, ...)"
             )
         )
-    vocab._index()
 
     data, lines, found = _read_yaml(root / SOURCES_FILE, prefix + SOURCES_FILE)
     problems.extend(found)
@@ -130,7 +134,90 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
             vocab.sources[item["id"]] = item
     elif data is not None:
         problems.append(Problem(prefix + SOURCES_FILE, 1, "sources", "verwacht een lijst van bronnen"))
+
+    if (root / PLACES_FILE).exists():
+        data, lines, found = _read_yaml(root / PLACES_FILE, prefix + PLACES_FILE)
+        problems.extend(found)
+        vocab.places = _places(data, lines, prefix + PLACES_FILE, problems)
+    vocab._index()
     return vocab, problems
+
+
+@dataclass
+class Places:
+    """Today's municipality for a former municipality or a village (places.yml).
+
+    The sources name places as they were (Vianen, Giessenlanden); people also type today's
+    name (Vijfheerenlanden). Names are kept folded, municipalities as written.
+    """
+
+    # folded former municipality or village -> today's municipality as written
+    current: dict[str, str] = field(default_factory=dict)
+    # folded municipality -> its former municipalities and villages (folded)
+    members: dict[str, set[str]] = field(default_factory=dict)
+    # folded former name -> the year it merged
+    until: dict[str, int] = field(default_factory=dict)
+
+    def add(self, municipality: str, name: str, until: int | None = None) -> None:
+        key, folded = fold(municipality), fold(name)
+        if folded != key:
+            self.current.setdefault(folded, municipality)
+            self.members.setdefault(key, set()).add(folded)
+        if until:
+            self.until[folded] = until
+
+    def matching(self, text: str) -> set[str]:
+        """Folded names that `--place text` finds: the name itself and, for today's
+        municipality, every former municipality and village within it."""
+        folded = fold(text)
+        return {folded, *self.members.get(folded, ())}
+
+    def today(self, name: str) -> str | None:
+        """Today's municipality for a former name or a village, else None."""
+        return self.current.get(fold(name))
+
+    def to_dict(self) -> dict[str, Any]:
+        rows = [[name, town, self.until.get(name)] for name, town in self.current.items()]
+        return {"rows": rows}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Places:
+        places = cls()
+        for name, town, until in data.get("rows", []):
+            places.add(town, name, until)
+        return places
+
+
+def _places(data: Any, lines: dict[str, int], shown: str, problems: list[Problem]) -> Places:
+    from voorveld_cli.content.model import Problem
+
+    places = Places()
+    towns = data.get("municipalities") if isinstance(data, dict) else None
+    if not isinstance(towns, dict):
+        if data is not None:
+            problems.append(Problem(shown, 1, "municipalities", "verwacht een tabel per gemeente"))
+        return places
+    for town, spec in towns.items():
+        line = lines.get(f"municipalities.{town}", 1)
+        if not isinstance(spec, dict):
+            problems.append(Problem(shown, line, str(town), "verwacht former: en villages:"))
+            continue
+        for item in spec.get("former") or []:
+            name = item.get("name") if isinstance(item, dict) else None
+            until = item.get("until") if isinstance(item, dict) else None
+            if not isinstance(name, str) or not isinstance(until, int):
+                problems.append(
+                    Problem(shown, line, f"{town}.former", "elk item heeft name: en until: (jaar)")
+                )
+                continue
+            places.add(str(town), name, until)
+        villages = spec.get("villages") or []
+        if not isinstance(villages, list) or not all(isinstance(v, str) for v in villages):
+            problems.append(Problem(shown, line, f"{town}.villages", "verwacht een lijst van namen"))
+            continue
+        for village in villages:
+            places.add(str(town), village)
+    return places
 
 
 def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Problem]]:

@@ -18,7 +18,14 @@ from voorveld_cli.content.model import Entry
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.handouts.markup import Block, Inline, Section, Span, inline, sections
 from voorveld_cli.render.plain import cell
-from voorveld_cli.views.present import field_label, figure_text, law_profile_rows, source_lines, value_text
+from voorveld_cli.views.present import (
+    as_of_text,
+    field_label,
+    figure_text,
+    law_profile_rows,
+    source_lines,
+    value_text,
+)
 
 DEFAULT_LINES = 4  # ruled lines under each question to write on
 NOTE_LINES = 8  # ruled lines for the trainer's notes
@@ -44,12 +51,14 @@ FACTS = {
         "laws_inferred",
     ),
     "term": ("definition", "aliases", "law", "themes"),
+    "article": ("genre", "people", "place", "province", "organisations", "themes", "laws", "laws_inferred"),
 }
 
 PLURALS = {
     "case": ("casus", "casussen"),
     "initiative": ("praktijkvoorbeeld", "praktijkvoorbeelden"),
     "term": ("begrip", "begrippen"),
+    "article": ("artikel", "artikelen"),
 }
 
 
@@ -99,13 +108,17 @@ class HandoutDocument:
 
 
 def _kicker(entry: Entry, vocab: Vocabulary) -> str:
+    """'Casus 5 · Deel 2 · stand 2016': what the page is, and the year its facts describe."""
     if entry.kind == "case":
         part = vocab.label("case_parts", str(entry.get("part", "")))
-        return f"Casus {entry.get('number', '')} · {part}"
-    if entry.kind == "initiative":
-        where = ", ".join(str(p) for p in entry.as_list("place"))
-        return f"Praktijkvoorbeeld · {where}" if where else "Praktijkvoorbeeld"
-    return "Begrip"
+        parts = [f"Casus {entry.get('number', '')}", part]
+    elif entry.kind == "initiative":
+        parts = ["Praktijkvoorbeeld", ", ".join(str(p) for p in entry.as_list("place"))]
+    elif entry.kind == "article":
+        parts = ["Artikel", ", ".join(str(p) for p in entry.as_list("place"))]
+    else:
+        parts = ["Begrip"]
+    return " · ".join(p for p in (*parts, as_of_text(entry)) if p)
 
 
 def _sections(entry: Entry) -> list[Section]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from whoosh import fields
 
+from voorveld_cli.content.filters import entry_year
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import ranking
 from voorveld_cli.search.analysis import dutch_analyzer, plain_analyzer
@@ -49,6 +50,7 @@ def make_schema() -> fields.Schema:
         places=fields.KEYWORD(commas=True),
         province=fields.KEYWORD(commas=True),
         sources=fields.KEYWORD(commas=True),
+        as_of=fields.NUMERIC(int),  # the year the facts describe, for --as-of
         record=fields.STORED(),
         names=fields.STORED(),  # a term's title and aliases, for search synonyms
         labels=fields.STORED(),  # title and aliases as name keys, for the exact-name rank
@@ -93,12 +95,15 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
     places = [fold(p) for p in entry.as_list("place")]
     if isinstance(entry.get("area"), str):
         places.append(fold(entry.get("area")))
+    # Today's municipality for a place named as it was (Vianen -> Vijfheerenlanden), so a
+    # search on either name finds the entry; hidden like the elliptic forms.
+    towns = sorted({town for p in places if (town := vocab.places.today(p))})
     aliases = " ; ".join(str(a) for a in entry.as_list("aliases"))
     keywords = " ; ".join([*map(str, entry.as_list("keywords")), *theme_labels])
     title = entry.title
     summary = str(entry.get("summary", ""))
     body = markdown_text(entry.body)
-    return {
+    doc = {
         "path": rel,
         "id": entry.id,
         "kind": entry.kind,
@@ -120,8 +125,14 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "province": ",".join(entry.as_list("province")),
         "sources": ",".join(entry.source_ids()),
         "record": record,
-        "extra": " ".join(ranking.elliptic_forms("\n".join((title, summary, body, keywords, *details)))),
+        "extra": " ".join(
+            [*ranking.elliptic_forms("\n".join((title, summary, body, keywords, *details))), *towns]
+        ),
         "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
         "labels": [ranking.name_key(name) for name in (title, *map(str, entry.as_list("aliases")))],
         "definition": str(entry.get("definition") or ""),
     }
+    year = entry_year(entry)
+    if year is not None:
+        doc["as_of"] = year
+    return doc

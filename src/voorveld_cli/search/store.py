@@ -32,9 +32,10 @@ from whoosh.util.filelock import FileLock
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import cache, synonyms
+from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.documents import document, make_schema
 
-SCHEMA_VERSION = 8  # bump when the analysis or the documents change
+SCHEMA_VERSION = 9  # bump when the analysis or the documents change
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
@@ -64,6 +65,7 @@ def _stat_key(st: os.stat_result) -> list[int]:
 @dataclass
 class Manifest:
     schema_version: int = SCHEMA_VERSION
+    analyzer: str = ANALYZER
     stamp: list = field(default_factory=list)  # vocabulary.yml and sources.yml (mtime, size)
     files: dict[str, list] = field(default_factory=dict)  # rel path -> [stat key, problem|None]
     code: list = field(default_factory=code_version)
@@ -73,13 +75,19 @@ class Manifest:
     def read(cls, folder: Path) -> Manifest:
         data = json.loads((folder / MANIFEST).read_text("utf-8"))
         return cls(
-            data["schema_version"], data["stamp"], data["files"], data.get("code"), data.get("shadowed")
+            data["schema_version"],
+            data.get("analyzer", ""),
+            data["stamp"],
+            data["files"],
+            data.get("code"),
+            data.get("shadowed"),
         )
 
     def write(self, folder: Path) -> None:
         tmp = folder / f"{MANIFEST}.{os.urandom(8).hex()}.tmp"
-        data = {"schema_version": self.schema_version, "stamp": self.stamp, "files": self.files}
-        tmp.write_text(json.dumps(data | {"code": self.code, "shadowed": self.shadowed}), "utf-8")
+        data = {"schema_version": self.schema_version, "analyzer": self.analyzer, "stamp": self.stamp}
+        data |= {"files": self.files, "code": self.code, "shadowed": self.shadowed}
+        tmp.write_text(json.dumps(data), "utf-8")
         os.replace(tmp, folder / MANIFEST)
 
 
@@ -200,7 +208,7 @@ def _build(
 ) -> tuple[Any, Manifest, RefreshReport]:
     """A complete index in a new folder (or in memory when storage_folder is None)."""
     files = _scan(root)
-    manifest = Manifest(SCHEMA_VERSION, discover.stamp(root), shadowed=sorted(files.shadowed))
+    manifest = Manifest(SCHEMA_VERSION, ANALYZER, discover.stamp(root), shadowed=sorted(files.shadowed))
     total = len(files.found)
     report = RefreshReport(folder=storage_folder, rebuilt=True, added=total, total=total)
     report.notices += files.problems
@@ -333,7 +341,8 @@ def _open_current(
     try:
         ix = index.open_dir(str(folder))
         manifest = Manifest.read(folder)
-        if manifest.schema_version != SCHEMA_VERSION or manifest.code != code_version():
+        stale = (manifest.schema_version, manifest.analyzer) != (SCHEMA_VERSION, ANALYZER)
+        if stale or manifest.code != code_version():
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
         if manifest.stamp != discover.stamp(root):

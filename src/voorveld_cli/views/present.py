@@ -16,6 +16,7 @@ from voorveld_cli.content.vocabulary import Vocabulary
 # (summary, body, questions) are shown on their own.
 FACT_FIELDS = {
     "initiative": (
+        "as_of",
         "place",
         "area",
         "province",
@@ -25,14 +26,29 @@ FACT_FIELDS = {
         "funding",
         "figures",
         "novelty",
+        "working_elements",
         "themes",
         "keywords",
         "laws",
         "laws_inferred",
         "related",
     ),
-    "case": ("number", "part", "keywords", "roles", "themes", "laws", "laws_inferred", "related"),
+    "case": ("as_of", "number", "part", "keywords", "roles", "themes", "laws", "laws_inferred", "related"),
     "term": ("definition", "aliases", "law", "themes", "laws", "laws_inferred", "related"),
+    "article": (
+        "as_of",
+        "genre",
+        "people",
+        "place",
+        "province",
+        "organisations",
+        "researched_by",
+        "figures",
+        "themes",
+        "laws",
+        "laws_inferred",
+        "related",
+    ),
 }
 
 
@@ -64,9 +80,32 @@ def value_text(entry: Entry, name: str, vocab: Vocabulary) -> Any:
         return source_lines(entry, vocab)
     if name == "questions":
         return [q.get("text", "") for q in value if isinstance(q, dict)]
-    if name in ("place", "province"):
+    if name == "genre":
+        return vocab.label("genres", str(value))
+    if name in ("place", "area"):
+        return place_names(entry, name, vocab)
+    if name == "province":
         return entry.as_list(name)
     return value
+
+
+def as_of_text(entry: Entry) -> str:
+    """'stand 2016': the year (or date) the entry's facts describe, for kickers and covers."""
+    value = entry.get("as_of")
+    return f"stand {value}" if value not in (None, "") else ""
+
+
+def place_names(entry: Entry, name: str, vocab: Vocabulary) -> list[str]:
+    """Places as the source names them, with today's municipality where it differs:
+    'Vianen (nu Vijfheerenlanden)'."""
+    places = [str(p) for p in entry.as_list("place")]
+    # The area (a village) need not repeat what the place line already says.
+    said = set(places) | {vocab.places.today(p) for p in places} if name == "area" else set(places)
+    out = []
+    for place in map(str, entry.as_list(name)):
+        today = vocab.places.today(place)
+        out.append(f"{place} (nu {today})" if today and today not in said else place)
+    return out
 
 
 def facts(entry: Entry, vocab: Vocabulary) -> list[tuple[str, Any]]:

@@ -18,6 +18,7 @@ from voorveld_cli.views.present import field_label, value_text
 # Default rows of `compare`, per kind.
 COMPARE_FIELDS = {
     "initiative": (
+        "as_of",
         "place",
         "province",
         "organisations",
@@ -28,9 +29,11 @@ COMPARE_FIELDS = {
         "funding",
         "started",
         "figures",
+        "working_elements",
         "sources",
     ),
     "case": (
+        "as_of",
         "number",
         "part",
         "keywords",
@@ -42,8 +45,21 @@ COMPARE_FIELDS = {
         "sources",
     ),
     "term": ("definition", "aliases", "law", "themes", "related", "sources"),
+    "article": (
+        "as_of",
+        "genre",
+        "people",
+        "place",
+        "organisations",
+        "findings",
+        "figures",
+        "themes",
+        "laws",
+        "laws_inferred",
+        "sources",
+    ),
 }
-COMMON_FIELDS = ("summary", "themes", "laws", "laws_inferred", "sources")
+COMMON_FIELDS = ("summary", "as_of", "themes", "laws", "laws_inferred", "sources")
 
 EXPLICIT_MARK, INFERRED_MARK = "●", "○"
 
