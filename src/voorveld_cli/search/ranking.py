@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from voorveld_cli.search.dutch import MAX_WORD
 from voorveld_cli.textnorm import fold
 
 # Words a researcher types around the subject: question words and fillers. They are
@@ -71,6 +72,8 @@ def elliptic_forms(text: str) -> list[str]:
     for match in _ELLIPTIC.finditer(text):
         lefts = _LEFT.findall(match.group(1))
         last = match.group(3)
+        if len(last) > MAX_WORD:  # not a word; every split of it would cost its length squared
+            continue
         for left in lefts:
             for cut in range(MIN_LEFT_OF_HEAD, len(last) - MIN_HEAD + 1):
                 out.append(left + last[cut:])
