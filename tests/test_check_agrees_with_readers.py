@@ -5,7 +5,10 @@ One file of a small real corpus is rewritten per example with front matter built
 from hostile YAML literals (huge and hex integers, NaN, infinity, long texts, odd
 dates, nesting, duplicate keys), then check, list, show, search, export and stats
 run through the real CLI. The default run is short; `pytest -m slow` (run by .ci/run)
-tries 10,000 examples.
+tries 10,000 examples through the library calls behind the commands (the checker, the
+loader, the records, export and the index refresh plus search with options built by the
+filter spec), and 1,000 through the CLI itself, whose start-up would otherwise take
+most of an hour.
 """
 
 from __future__ import annotations
@@ -158,6 +161,66 @@ def check_and_read(cli, root: Path, case: dict) -> None:
 
 SHORT = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 LONG = settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+LONG_CLI = settings(max_examples=1_000, deadline=None, suppress_health_check=list(HealthCheck))
+
+OPTION_VALUES = st.fixed_dictionaries(
+    {
+        "kinds": st.lists(
+            st.sampled_from(["initiative", "case", "term", "article", "casus", "onzin"]), max_size=2
+        ),
+        "themes": st.lists(
+            st.sampled_from(["mantelzorg", "eenzaamheid", "Mantelzorg en respijtzorg", "x"]), max_size=2
+        ),
+        "laws": st.lists(st.sampled_from(["wmo", "PW", "Wet langdurige zorg", "geen wet"]), max_size=2),
+        "places": st.lists(st.text(max_size=12), max_size=2),
+        "provinces": st.lists(st.sampled_from(["Limburg", "utrecht", "Atlantis"]), max_size=1),
+        "sources": st.lists(
+            st.sampled_from(["movisies-2020-1", "De kracht van het gewone", "?"]), max_size=1
+        ),
+        "as_of": st.one_of(
+            st.none(), st.sampled_from(["2016", "2015..2017", "..2019", "2020..", "x", "2017..2015"])
+        ),
+    }
+)
+
+
+def library_round(root: Path, case: dict, options: dict) -> None:
+    """What the commands do, without starting a command: check's verdict on the file,
+    then the readers' library calls on whatever check passed."""
+    from voorveld_cli.authoring.check import run_check
+    from voorveld_cli.content.corpus import load
+    from voorveld_cli.content.filters import FilterError, build
+    from voorveld_cli.search import search_corpus
+    from voorveld_cli.search.documents import document
+    from voorveld_cli.views.export import to_csv, to_jsonl
+    from voorveld_cli.views.records import full_record, list_record
+
+    kind, entry_id = case["base"]
+    front, _ = SAMPLE[case["base"]]
+    target = root / FOLDERS[kind] / f"{entry_id}.md"
+    original = target.read_bytes()
+    text = (
+        "---\n" + front_matter(front, case["changes"]) + "---\n\n" + case["body"] + case["long_word"] + "\n"
+    )
+    target.write_text(text, encoding="utf-8")
+    try:
+        passed = not run_check(root).problems
+        corpus = load(root, cached=True)
+        entry = corpus.by_id().get(entry_id)
+        if passed:
+            assert entry is not None and entry.path == target
+        for item in corpus.entries:  # what list, show and export print
+            json.dumps([list_record(item), full_record(item)], allow_nan=False)
+            document(item, corpus.vocab, item.path.name)
+        to_jsonl(corpus.entries), to_csv(corpus.entries)
+        try:
+            filters = build(corpus.vocab, **options)
+        except FilterError:
+            return  # a plain sentence for the user; nothing to search
+        result, _ = search_corpus(root, corpus.vocab, case["query"], filters, int(case["limit"]))
+        json.dumps([hit.__dict__ for hit in result.hits], allow_nan=False, default=str)
+    finally:
+        target.write_bytes(original)
 
 
 @SHORT
@@ -166,8 +229,21 @@ def test_check_and_readers_agree(cli, scratch, case):
     check_and_read(cli, scratch, case)
 
 
+@SHORT
+@given(case=CASE, options=OPTION_VALUES)
+def test_library_readers_take_what_check_passes(scratch, case, options):
+    library_round(scratch, case, options)
+
+
 @pytest.mark.slow
 @LONG
+@given(case=CASE, options=OPTION_VALUES)
+def test_library_readers_take_what_check_passes_long(scratch, case, options):
+    library_round(scratch, case, options)
+
+
+@pytest.mark.slow
+@LONG_CLI
 @given(case=CASE)
 def test_check_and_readers_agree_long(cli, scratch, case):
     check_and_read(cli, scratch, case)
