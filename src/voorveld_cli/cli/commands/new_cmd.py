@@ -34,6 +34,7 @@ def run(
 
     Voorbeeld: voorveld new case "Op zoek naar de nieuwe vrijwilliger"
     """
+    import os
     import re
 
     from voorveld_cli.authoring.scaffold import ScaffoldError, new_id, render, target_path
@@ -67,9 +68,11 @@ def run(
         return
     if is_packaged(corpus.root):
         fail("Het meegeleverde corpus is alleen-lezen. Werk in een checkout of geef --content-dir op.")
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8") as handle:  # 'x': never overwrite, even in a race
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # O_EXCL: never overwrite, even in a race; O_NOFOLLOW: never through a link.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(path, flags, 0o644), "w", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
         fail(f"{display_path(path)} bestaat al; voorveld new overschrijft nooit.")

@@ -84,6 +84,8 @@ def emit_entry(entry, vocab, fmt, output=None, force=False, root=None, no_pager=
 
 
 def print_on_console(console, entry, vocab) -> None:
+    from rich.text import Text
+
     from voorveld_cli.render.console import facts_table, print_entry
     from voorveld_cli.views.present import facts, law_profile_rows, source_lines
 
@@ -94,7 +96,7 @@ def print_on_console(console, entry, vocab) -> None:
         console.print(facts_table(profile))
     questions = [q for q in entry.as_list("questions") if isinstance(q, dict)]
     if questions:
-        console.print("\n[bold]Verdiepingsvragen[/bold]")
+        console.print(Text("\nVerdiepingsvragen", style="bold"))
         for number, question in enumerate(questions, 1):
             console.print(f"  {number}. {question.get('text', '')}", highlight=False, markup=False)
 
