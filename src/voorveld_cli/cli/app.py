@@ -18,6 +18,7 @@ from voorveld_cli.cli.commands import (
     compare_cmd,
     completion_cmd,
     define_cmd,
+    edit_cmd,
     export_cmd,
     handout_cmd,
     index_cmd,
@@ -73,6 +74,7 @@ app.command("handout")(handout_cmd.run)
 app.command("check")(check_cmd.run)
 app.command("index")(index_cmd.run)
 app.command("new")(new_cmd.run)
+app.command("edit")(edit_cmd.run)
 app.command("schema")(schema_cmd.run)
 app.command("completion")(completion_cmd.run)
 

@@ -7,9 +7,10 @@ without paying for Typer's start-up.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from voorveld_cli.content.corpus import Corpus
@@ -65,30 +66,12 @@ def report_skipped(skipped: dict[str, list]) -> None:
         warn(f"{first} -- bestand overgeslagen{more}, zie 'voorveld check'")
 
 
-def make_filters(
-    vocab: Vocabulary,
-    *,
-    kind=None,
-    theme=None,
-    law=None,
-    place=None,
-    province=None,
-    source=None,
-    explicit: bool = False,
-) -> Filters:
+def make_filters(vocab: Vocabulary, values: Mapping[str, Any] | None = None) -> Filters:
+    """Filters from the values a command received (FILTER_OPTIONS fields), or a clear exit."""
     from voorveld_cli.content.filters import FilterError, build
 
     try:
-        return build(
-            vocab,
-            kinds=kind or (),
-            themes=theme or (),
-            laws=law or (),
-            places=place or (),
-            provinces=province or (),
-            sources=source or (),
-            explicit_only=explicit,
-        )
+        return build(vocab, **(values or {}))
     except FilterError as err:
         fail(str(err), 2)
 

@@ -36,6 +36,7 @@ from whoosh.filedb.filestore import RamStorage
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import cache, holder, synonyms, workers
+from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
 from voorveld_cli.search.documents import document, make_schema
 
@@ -80,6 +81,7 @@ Progress = Callable[[int, int], None]
 @dataclass
 class Manifest:
     schema_version: int = SCHEMA_VERSION
+    analyzer: str = ANALYZER
     stamp: list = field(default_factory=list)  # vocabulary.yml and sources.yml (mtime, size)
     files: dict[str, list] = field(default_factory=dict)  # rel path -> [mtime_ns, size, problem|None]
 
@@ -90,10 +92,15 @@ class Manifest:
         files = data["files"] if isinstance(data, dict) else None
         if not isinstance(files, dict) or not all(_file_row(row) for row in files.values()):
             raise ValueError("manifest has the wrong structure")
-        return cls(data["schema_version"], data["stamp"], files)
+        return cls(data["schema_version"], data.get("analyzer", ""), data["stamp"], files)
 
     def write(self, folder: Path) -> None:
-        data = {"schema_version": self.schema_version, "stamp": self.stamp, "files": self.files}
+        data = {
+            "schema_version": self.schema_version,
+            "analyzer": self.analyzer,
+            "stamp": self.stamp,
+            "files": self.files,
+        }
         atomic_write(folder / MANIFEST, json.dumps(data))
 
 
@@ -209,7 +216,7 @@ def _build(
     """A complete index in a new folder (or in memory when storage_folder is None).
     On any failure, or Ctrl-C or SIGTERM, the workers are stopped and the folder removed."""
     scan = _scan(root)
-    manifest = Manifest(schema_version=SCHEMA_VERSION, stamp=discover.stamp(root))
+    manifest = Manifest(schema_version=SCHEMA_VERSION, analyzer=ANALYZER, stamp=discover.stamp(root))
     report = RefreshReport(folder=storage_folder, rebuilt=True, added=len(scan), total=len(scan))
     if storage_folder is None:
         ix = RamStorage().create_index(make_schema())
@@ -402,7 +409,7 @@ def _fall_back(home, root, vocab, progress, why: str, notices: list[str]) -> tup
         if folder is not None:
             ix = index.open_dir(str(folder))
             manifest = Manifest.read(folder)
-            if manifest.schema_version == SCHEMA_VERSION and manifest.stamp == discover.stamp(root):
+            if _same_format(manifest) and manifest.stamp == discover.stamp(root):
                 report = _compare(manifest, _scan(root), folder)
                 report.fault = why
                 report.notices = [*notices, f"{why}; de bestaande index wordt gebruikt"]
@@ -421,7 +428,7 @@ def _read_only(home, root, vocab, progress) -> tuple[Any, RefreshReport]:
             manifest = Manifest.read(folder)
             report = _compare(manifest, _scan(root), folder)
             if (
-                manifest.schema_version == SCHEMA_VERSION
+                _same_format(manifest)
                 and manifest.stamp == discover.stamp(root)
                 and not (report.added or report.changed or report.deleted)
             ):
@@ -439,7 +446,7 @@ def _open_current(
     try:
         ix = index.open_dir(str(folder))
         manifest = Manifest.read(folder)
-        if manifest.schema_version != SCHEMA_VERSION:
+        if (manifest.schema_version, manifest.analyzer) != (SCHEMA_VERSION, ANALYZER):
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
         if manifest.stamp != discover.stamp(root):
@@ -451,6 +458,10 @@ def _open_current(
         notices.append(f"index beschadigd ({type(err).__name__}); wordt opnieuw opgebouwd")
         return None
     return ix, _refresh(ix, folder, manifest, root, vocab, wait, progress)
+
+
+def _same_format(manifest: Manifest) -> bool:
+    return (manifest.schema_version, manifest.analyzer) == (SCHEMA_VERSION, ANALYZER)
 
 
 def _compare(manifest: Manifest, scan: dict, folder: Path) -> RefreshReport:

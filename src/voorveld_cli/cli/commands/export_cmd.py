@@ -11,15 +11,10 @@ import typer
 from voorveld_cli.cli.options import (
     ContentDir,
     ExcelOption,
-    ExplicitOption,
+    FilterValues,
     ForceOption,
-    KindOption,
-    LawOption,
     OutputOption,
-    PlaceOption,
-    ProvinceOption,
-    SourceOption,
-    ThemeOption,
+    filter_options,
 )
 from voorveld_cli.cli.output import fail, load_corpus, make_filters
 
@@ -30,6 +25,7 @@ class ExportFormat(str, Enum):
     ids = "ids"
 
 
+@filter_options
 def run(
     fmt: Annotated[
         ExportFormat | None,
@@ -42,13 +38,7 @@ def run(
     output: OutputOption = None,
     force: ForceOption = False,
     excel: ExcelOption = False,
-    kind: KindOption = None,
-    theme: ThemeOption = None,
-    law: LawOption = None,
-    place: PlaceOption = None,
-    province: ProvinceOption = None,
-    source: SourceOption = None,
-    explicit: ExplicitOption = False,
+    filter_values: FilterValues | None = None,
     content_dir: ContentDir = None,
 ) -> None:
     """Exporteer alle items (of wat de filters overlaten) met alle velden en de tekst.
@@ -64,16 +54,7 @@ def run(
     from voorveld_cli.views.labels import plural
 
     corpus = load_corpus(content_dir)
-    filters = make_filters(
-        corpus.vocab,
-        kind=kind,
-        theme=theme,
-        law=law,
-        place=place,
-        province=province,
-        source=source,
-        explicit=explicit,
-    )
+    filters = make_filters(corpus.vocab, filter_values)
     entries = apply(corpus.entries, filters)
     target = output_path(output, corpus.root, force) if output is not None else None
     chosen = resolve_format(fmt and fmt.value, output, ("jsonl", "csv", "ids"), default="jsonl")
