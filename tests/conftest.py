@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,48 @@ REAL_CONTENT = Path(os.environ.get("VOORVELD_TEST_CONTENT") or REPO / "content")
 TEST_CORPUS = REPO / "tests" / "corpus"
 FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 DATED = {"initiative", "case", "article"}
+
+
+SESSION_MARK = "VOORVELD_TEST_SESSION"
+
+
+def marked_processes(mark: str) -> list[int]:
+    """Live processes (not zombies) whose environment carries this session's mark."""
+    needle = f"{SESSION_MARK}={mark}".encode()
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit() or int(name) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{name}/environ", "rb") as f:
+                if needle not in f.read().split(b"\0"):
+                    continue
+            with open(f"/proc/{name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        if stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3] != b"Z":
+            found.append(int(name))
+    return found
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_orphans():
+    """Every process a test starts carries a mark in its environment; at the end of
+    the run none may be left (a killed build's workers, a forgotten Popen)."""
+    if not os.path.isdir("/proc/self"):
+        yield
+        return
+    mark = uuid.uuid4().hex
+    os.environ[SESSION_MARK] = mark
+    yield
+    deadline = time.monotonic() + 15
+    while (left := marked_processes(mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid in left:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    assert not left, f"processes left behind by the tests: {left}"
 
 
 @pytest.fixture(autouse=True)

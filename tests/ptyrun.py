@@ -14,8 +14,11 @@ import termios
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def on_pty(args, columns: int, lines: int = 50, env: dict | None = None, cwd=None) -> tuple[int, str]:
-    """(exit code, text without colour codes) of `python -m voorveld_cli ARGS` on a pty."""
+def on_pty(
+    args, columns: int, lines: int = 50, env: dict | None = None, cwd=None, raw: bool = False
+) -> tuple[int, str]:
+    """(exit code, text without colour codes) of `python -m voorveld_cli ARGS` on a pty;
+    `raw`: the text exactly as the terminal got it."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     full_env = {**os.environ, **(env or {}), "COLUMNS": str(columns), "LINES": str(lines)}
@@ -41,5 +44,7 @@ def on_pty(args, columns: int, lines: int = 50, env: dict | None = None, cwd=Non
         chunks.append(data)
     proc.wait(timeout=300)
     os.close(leader)
-    text = ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r\n", "\n")
-    return proc.returncode, text
+    text = b"".join(chunks).decode("utf-8", "replace")
+    if raw:
+        return proc.returncode, text
+    return proc.returncode, ANSI.sub("", text).replace("\r\n", "\n")

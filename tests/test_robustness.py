@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -293,32 +291,7 @@ def big_corpus(tmp_path_factory):
     return generate(tmp_path_factory.mktemp("big"), 1500, seed=7)
 
 
-def test_killed_build_leaves_a_complete_index(big_corpus, process_env):
-    first = voorveld("index", "--content-dir", str(big_corpus), env=process_env)
-    assert first.returncode == 0, first.stderr
-    home = cache.index_home(big_corpus)
-    previous = (home / "CURRENT").read_text()
-
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voorveld_cli", "index", "--rebuild", "--content-dir", str(big_corpus)],
-        env=process_env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    time.sleep(1.5)
-    assert proc.poll() is None, "the build finished before it could be killed; use a bigger corpus"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert (home / "CURRENT").read_text() == previous  # the half build was never swapped in
-    assert len([p for p in home.iterdir() if p.name.startswith("ix-")]) == 2
-
-    after = voorveld(
-        "search", "mantelzorg", "--format", "json", "--content-dir", str(big_corpus), env=process_env
-    )
-    assert after.returncode == 0, after.stderr
-    assert json.loads(after.stdout)["total"] > 0
-    listed = voorveld("index", "--content-dir", str(big_corpus), env=process_env)
-    assert "al actueel (1500 bestanden)" in listed.stdout
+# A killed build (SIGKILL, SIGTERM, Ctrl-C): see test_process_faults.py.
 
 
 def test_half_deleted_index_is_detected_and_rebuilt(big_corpus, process_env):

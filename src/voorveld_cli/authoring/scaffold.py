@@ -105,18 +105,29 @@ def render(kind: str, title: str, corpus: Corpus, base: Entry | None = None) -> 
 
 
 def target_path(root: Path, kind: str, entry_id: str) -> Path:
-    """Where a new entry goes; refuses ids that would land anywhere else."""
-    folder = (root / schema.FOLDERS[kind]).resolve()
-    path = (folder / f"{entry_id}.md").resolve()
-    if path.parent != folder:
+    """Where a new entry goes; refuses ids that would land anywhere else, and never
+    writes through a symbolic link (the folder's or the file's)."""
+    folder = root.resolve() / schema.FOLDERS[kind]
+    path = folder / f"{entry_id}.md"
+    for link in (folder, path):
+        if link.is_symlink():
+            raise ScaffoldError(f"{link} is een symbolische link; voorveld new schrijft daar niet doorheen.")
+    if path.resolve().parent != folder.resolve() or len(path.name.encode()) > MAX_NAME:
         raise ScaffoldError(f"'{entry_id}' zou buiten {folder} terechtkomen.")
     return path
 
 
+MAX_ID = 80  # characters of an id made from a title: a readable file name on every system
+MAX_NAME = 255  # bytes of a file name (NAME_MAX)
+
+
 def new_id(title: str, kind: str = "", corpus: Corpus | None = None) -> str:
-    """The id from the title; a case also gets its number, as the bundle's cases have:
-    'casus-17-op-zoek-naar-...'."""
+    """The id from the title, a long title cut at a word boundary; a case also gets its
+    number, as the bundle's cases have: 'casus-17-op-zoek-naar-...'."""
     entry_id = slugify(title)
+    if len(entry_id) > MAX_ID:
+        cut = entry_id[: MAX_ID + 1]
+        entry_id = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_ID]).strip("-")
     if not entry_id:
         raise ScaffoldError(f"Van de titel '{title}' valt geen id te maken; geef --id op.")
     if kind == "case" and corpus is not None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from voorveld_cli.cli.exitcodes import NOTHING_FOUND, USAGE
 from voorveld_cli.cli.output import fail, output_path
+from voorveld_cli.render.safe import clean
 from voorveld_cli.views.view import View
 
 FORMATS = ("table", "json", "csv", "md", "ids")
@@ -146,7 +147,7 @@ def emit(
         sys.stdout.write(render(view, chosen, None, excel))
     if not rows:
         if view.empty and (chosen != "table" or output is not None):
-            sys.stderr.write(f"voorveld: {view.empty}\n")
+            sys.stderr.write(f"voorveld: {clean(view.empty)}\n")
         raise SystemExit(NOTHING_FOUND)
 
 
@@ -155,9 +156,9 @@ def _print_table(view: View) -> None:
 
     if not view.all_rows() and view.layout != "groups":
         for note in view.notes:
-            sys.stderr.write(f"{note}\n")
+            sys.stderr.write(f"{clean(note)}\n")
         if view.empty:
-            sys.stderr.write(f"voorveld: {view.empty}\n")
+            sys.stderr.write(f"voorveld: {clean(view.empty)}\n")
         return
     print_lines(table_lines(view, terminal_width()))
 

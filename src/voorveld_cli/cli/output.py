@@ -28,12 +28,16 @@ class Format(str, Enum):
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """A clear message on stderr and an exit code; never a traceback."""
-    sys.stderr.write(f"voorveld: {message}\n")
+    from voorveld_cli.render.safe import clean
+
+    sys.stderr.write(f"voorveld: {clean(message)}\n")
     raise SystemExit(code)
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"waarschuwing: {message}\n")
+    from voorveld_cli.render.safe import clean
+
+    sys.stderr.write(f"waarschuwing: {clean(message)}\n")
 
 
 def load_corpus(content_dir: Path | None) -> Corpus:
@@ -102,4 +106,7 @@ def output_path(path: Path, content_root: Path, force: bool) -> Path:
 
 def write(text: str) -> None:
     """Machine output to stdout, ending in exactly one newline."""
+    from voorveld_cli.render.safe import clean
+
+    text = clean(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

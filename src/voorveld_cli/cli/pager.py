@@ -26,14 +26,13 @@ def pager_command() -> list[str] | None:
 
 def page(draw: Callable, no_pager: bool = False) -> None:
     """Draw with rich into a buffer at the terminal's width, then print or page it."""
-    from rich.console import Console
-
+    from voorveld_cli.render.safe import safe_console
     from voorveld_cli.render.terminal import terminal_width
 
     width = terminal_width() or 80
     buffer = io.StringIO()
     color = None if os.environ.get("NO_COLOR") else "standard"
-    console = Console(file=buffer, width=width, force_terminal=True, color_system=color, highlight=False)
+    console = safe_console(file=buffer, width=width, force_terminal=True, color_system=color)
     draw(console)
     text = buffer.getvalue()
     height = shutil.get_terminal_size().lines

@@ -43,7 +43,10 @@ def execute(
     vocab, _ = current_vocabulary(root)
     filters = make_filters(vocab, filter_values)
 
-    result, report = search_corpus(root, vocab, text, filters, limit=limit)
+    try:
+        result, report = search_corpus(root, vocab, text, filters, limit=limit)
+    except KeyboardInterrupt:  # e.g. during the first build of a large corpus
+        fail("afgebroken; de index is niet gewijzigd", 130)
     for notice in report.notices + result.notices:
         warn(notice)
     report_skipped({rel: [message] for rel, message in report.broken.items()})

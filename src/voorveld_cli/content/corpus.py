@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from voorveld_cli.content import schema, vocabulary
+from voorveld_cli.content.controls import control_problems
 from voorveld_cli.content.discover import Found, os_reason, scan, shadowed, stamp
 from voorveld_cli.content.entry_cache import EntryCache
 from voorveld_cli.content.links import body_links
@@ -94,6 +95,7 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
     problems = list(parsed.problems)
     if parsed.data is None:
         return None, problems
+    problems += control_problems(raw, parsed.data, shown, parsed.lines, parsed.body_line)
     found = validate(
         parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
     )

@@ -22,6 +22,7 @@ from rich.text import Text
 from voorveld_cli.content.model import Entry
 from voorveld_cli.render import on_terminal
 from voorveld_cli.render.plain import HIT_END, HIT_START, cell
+from voorveld_cli.render.safe import clean, safe_console
 
 PIPE_WIDTH = 100_000
 
@@ -29,11 +30,9 @@ PIPE_WIDTH = 100_000
 def make_console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     if on_terminal(stream):
-        return Console(file=stream, highlight=False)
+        return safe_console(file=stream)
     # A pipe or file: no colour, no cropping, no wrapping.
-    return Console(
-        file=stream, highlight=False, no_color=True, width=PIPE_WIDTH, color_system=None, soft_wrap=True
-    )
+    return safe_console(file=stream, no_color=True, width=PIPE_WIDTH, color_system=None, soft_wrap=True)
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def marked(text: str, style: str = "bold yellow") -> Text:
     highlighted = False
     for part in text.replace(HIT_END, HIT_START).split(HIT_START):
         if part:
-            out.append(part, style=style if highlighted else "")
+            out.append(clean(part), style=style if highlighted else "")
         highlighted = not highlighted
     return out
 
@@ -111,21 +110,22 @@ def print_entry(
 
     # Kind and id above the box, on a line of their own: a box title would cut a long id.
     console.print(
-        Text.assemble((labels.kind(entry.kind), "dim"), "  ", (entry.id, "cyan")),
+        Text.assemble((labels.kind(entry.kind), "dim"), "  ", (clean(entry.id), "cyan")),
         crop=False,
         no_wrap=True,
         overflow="ignore",
     )
-    header = Text(entry.title, style="bold")
+    header = Text(clean(str(entry.title)), style="bold")
     parts: list[Any] = [facts_table(facts)]
     summary = entry.get("summary")
     if summary:
-        parts.append(Text(f"\n{summary}", style="italic"))
+        parts.append(Text(f"\n{clean(str(summary))}", style="italic"))
     console.print(Panel(Group(*parts), title=header, title_align="left", box=box.ROUNDED))
     if entry.body.strip():
-        console.print(Markdown(entry.body))
+        # A link shows its address: no hidden OSC 8 target.
+        console.print(Markdown(clean(entry.body), hyperlinks=False))
     if sources:
         console.print(Text("\nBronnen", style="bold"))
         for line in sources:
-            console.print(f"  • {line}", highlight=False)
-    console.print(Text(entry.display_path, style="dim"))
+            console.print(f"  • {clean(line)}", highlight=False)
+    console.print(Text(clean(entry.display_path), style="dim"))

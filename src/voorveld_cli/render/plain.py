@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from voorveld_cli.render.safe import clean
 from voorveld_cli.views.records import plain
 
 LIST_SEPARATOR = "; "
@@ -28,7 +30,12 @@ def md_marks(text: str) -> str:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(plain(data), ensure_ascii=False, indent=2)
+    # json escapes C0 controls itself; DEL and C1 (the 8-bit CSI among them) it leaves raw.
+    text = json.dumps(plain(data), ensure_ascii=False, indent=2)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
 
 
 def cell(value: Any) -> str:
@@ -41,7 +48,7 @@ def cell(value: Any) -> str:
         return LIST_SEPARATOR.join(f"{k}: {cell(v)}" for k, v in value.items())
     if isinstance(value, float):
         return f"{value:.3f}"
-    return str(value)
+    return clean(str(value), keep_marks=True)
 
 
 EXCEL_BOM = "\ufeff"

@@ -17,6 +17,7 @@ from typing import TextIO
 from voorveld_cli.render import on_terminal
 from voorveld_cli.render.layout import Line
 from voorveld_cli.render.plain import HIT_END, HIT_START, strip_marks
+from voorveld_cli.render.safe import clean, safe_console
 
 HIT_STYLE = "bold yellow"
 
@@ -39,7 +40,7 @@ def terminal_width(stream: TextIO | None = None) -> int | None:
 
 
 def as_text(lines: Sequence[Line]) -> str:
-    return "".join("".join(strip_marks(text) for text, _ in line).rstrip() + "\n" for line in lines)
+    return "".join("".join(clean(strip_marks(text)) for text, _ in line).rstrip() + "\n" for line in lines)
 
 
 def print_lines(lines: Sequence[Line], stream: TextIO | None = None) -> None:
@@ -47,10 +48,9 @@ def print_lines(lines: Sequence[Line], stream: TextIO | None = None) -> None:
     if not on_terminal(stream) or os.environ.get("NO_COLOR"):
         stream.write(as_text(lines))
         return
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = safe_console(file=stream, soft_wrap=True)
     for line in lines:
         text = Text()
         for part, style in line:
@@ -63,5 +63,5 @@ def _append_marked(text, part: str, style: str) -> None:
     highlighted = False
     for piece in part.replace(HIT_END, HIT_START).split(HIT_START):
         if piece:
-            text.append(piece, style=HIT_STYLE if highlighted else (style or None))
+            text.append(clean(piece), style=HIT_STYLE if highlighted else (style or None))
         highlighted = not highlighted

@@ -14,7 +14,7 @@ from voorveld_cli.render.plain import HIT_END, HIT_START
 from voorveld_cli.search import ranking, synonyms
 from voorveld_cli.search.documents import SEARCH_FIELDS, SNIPPET_FIELDS
 from voorveld_cli.search.results import Hit, SearchResult
-from voorveld_cli.search.store import RefreshReport, open_index, read_synonyms
+from voorveld_cli.search.store import READ_FAULTS, RefreshReport, open_index, read_synonyms
 
 
 class _MarkFormatter(highlight.Formatter):
@@ -305,7 +305,7 @@ def search_corpus(
     ix, report = open_index(root, vocab)
     try:
         return search(ix, root, text, filters, limit, read_synonyms(ix, vocab)), report
-    except Exception as err:  # damage the open-time check did not see
+    except READ_FAULTS as err:  # damage the open-time check did not see; a bug still shows
         ix, report = open_index(root, vocab, rebuild=True)
         report.notices.insert(0, f"index beschadigd ({type(err).__name__}); opnieuw opgebouwd")
         return search(ix, root, text, filters, limit, read_synonyms(ix, vocab)), report

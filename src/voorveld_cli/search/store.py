@@ -16,10 +16,15 @@ schema version or vocabulary change means a full rebuild.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import pickle
+import re
 import shutil
+import struct
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +32,12 @@ from typing import Any
 
 from whoosh import index
 from whoosh.filedb.filestore import RamStorage
-from whoosh.util.filelock import FileLock
 
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
-from voorveld_cli.search import cache, synonyms
+from voorveld_cli.search import cache, holder, synonyms, workers
 from voorveld_cli.search.analysis import ANALYZER
+from voorveld_cli.search.buildlock import BuildLock, LockTimeout
 from voorveld_cli.search.documents import document, make_schema
 
 SCHEMA_VERSION = 9  # bump when the analysis or the documents change
@@ -44,6 +49,31 @@ WRITE_TIMEOUT = 30.0  # seconds an explicit `voorveld index` waits for another w
 BUILD_LOCK = "build.lock"
 PARALLEL_FROM = 500  # files; below this a full build uses one writer process
 STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that may still open it
+LOCK_WAIT = 120.0  # seconds a process waits for another's full build before giving up on it
+BUILDING = "BUILDING"  # marker in a folder under construction: who builds it
+FOLDER_NAME = re.compile(r"ix-[0-9a-f]{12}")
+# What a damaged or tampered index can raise while it is opened or read. Anything
+# else is a bug and must show as one, not vanish into a rebuild.
+INDEX_FAULTS = (
+    OSError,
+    ValueError,  # includes JSON and UTF-8 errors
+    KeyError,
+    TypeError,
+    IndexError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    index.IndexError,
+    pickle.UnpicklingError,
+)
+# What damaged segment files raise mid-search (the open-time check reads less).
+READ_FAULTS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, index.IndexError)
+FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+class IndexBusy(Exception):
+    """Another live process has been building this index for longer than LOCK_WAIT."""
+
 
 Progress = Callable[[int, int], None]
 
@@ -73,22 +103,50 @@ class Manifest:
 
     @classmethod
     def read(cls, folder: Path) -> Manifest:
-        data = json.loads((folder / MANIFEST).read_text("utf-8"))
+        """The manifest, checked for shape: the cache is untrusted input (ValueError if off)."""
+        data = json.loads((folder / MANIFEST).read_bytes().decode("utf-8"))
+        files = data["files"] if isinstance(data, dict) else None
+        if not isinstance(files, dict) or not all(_file_row(row) for row in files.values()):
+            raise ValueError("manifest has the wrong structure")
+        shadowed = data.get("shadowed") or []
+        if not isinstance(shadowed, list) or not all(isinstance(rel, str) for rel in shadowed):
+            raise ValueError("manifest has the wrong structure")
         return cls(
-            data["schema_version"],
-            data.get("analyzer", ""),
-            data["stamp"],
-            data["files"],
-            data.get("code"),
-            data.get("shadowed"),
+            data["schema_version"], data.get("analyzer", ""), data["stamp"], files, data.get("code"), shadowed
         )
 
     def write(self, folder: Path) -> None:
-        tmp = folder / f"{MANIFEST}.{os.urandom(8).hex()}.tmp"
-        data = {"schema_version": self.schema_version, "analyzer": self.analyzer, "stamp": self.stamp}
-        data |= {"files": self.files, "code": self.code, "shadowed": self.shadowed}
-        tmp.write_text(json.dumps(data), "utf-8")
-        os.replace(tmp, folder / MANIFEST)
+        data = {
+            "schema_version": self.schema_version,
+            "analyzer": self.analyzer,
+            "stamp": self.stamp,
+            "files": self.files,
+            "code": self.code,
+            "shadowed": self.shadowed,
+        }
+        atomic_write(folder / MANIFEST, json.dumps(data))
+
+
+def _file_row(row) -> bool:
+    """[mtime_ns, size, ctime_ns, inode, problem or None]"""
+    return (
+        isinstance(row, list)
+        and len(row) == 5
+        and all(isinstance(n, int) for n in row[:4])
+        and (row[4] is None or isinstance(row[4], str))
+    )
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write a file whole or not at all; no temporary file is left behind on failure."""
+    tmp = path.with_name(f"{path.name}.{os.urandom(8).hex()}.tmp")
+    try:
+        tmp.write_text(text, "utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 @dataclass
@@ -102,6 +160,7 @@ class RefreshReport:
     total: int = 0
     notices: list[str] = field(default_factory=list)
     persisted: bool = True
+    fault: str | None = None  # why the cache could not take this index (full, read-only, ...)
 
 
 @dataclass
@@ -130,17 +189,19 @@ def _scan(root: Path) -> _Files:
 
 
 def _read_current(home: Path) -> Path | None:
+    """The live index folder named by CURRENT; None unless it names one of ours."""
     try:
-        name = (home / CURRENT).read_text("utf-8").strip()
-    except OSError:
+        name = (home / CURRENT).read_bytes()[:64].decode("ascii").strip()
+    except (OSError, ValueError):
         return None
-    return home / name if name else None
+    folder = home / name
+    return folder if FOLDER_NAME.fullmatch(name) and folder.is_dir() else None
 
 
 def _point_current(home: Path, folder: Path) -> None:
-    tmp = home / f"{CURRENT}.{os.urandom(8).hex()}.tmp"
-    tmp.write_text(folder.name, "utf-8")
-    os.replace(tmp, home / CURRENT)
+    if (home / CURRENT).is_dir() and not (home / CURRENT).is_symlink():
+        shutil.rmtree(home / CURRENT)  # not a pointer of ours: replace it
+    atomic_write(home / CURRENT, folder.name)
 
 
 def _index_entries(
@@ -206,7 +267,8 @@ def _build_procs(files: int) -> int:
 def _build(
     root: Path, vocab: Vocabulary, storage_folder: Path | None, progress: Progress | None
 ) -> tuple[Any, Manifest, RefreshReport]:
-    """A complete index in a new folder (or in memory when storage_folder is None)."""
+    """A complete index in a new folder (or in memory when storage_folder is None).
+    On any failure, or Ctrl-C or SIGTERM, the workers are stopped and the folder removed."""
     files = _scan(root)
     manifest = Manifest(SCHEMA_VERSION, ANALYZER, discover.stamp(root), shadowed=sorted(files.shadowed))
     total = len(files.found)
@@ -214,28 +276,49 @@ def _build(
     report.notices += files.problems
     if storage_folder is None:
         ix = RamStorage().create_index(make_schema())
-    else:
+        _fill(ix.writer(), root, vocab, files, manifest, report, progress)
+        return ix, manifest, report
+    try:
         storage_folder.mkdir(parents=True)
+        atomic_write(storage_folder / BUILDING, json.dumps(holder.me()))
         ix = index.create_in(str(storage_folder), make_schema())
-    procs = _build_procs(total) if storage_folder is not None else 1
-    writer = ix.writer(procs=procs, multisegment=True, limitmb=128) if procs > 1 else ix.writer()
+        procs = _build_procs(total)
+        with workers.parallel_build():
+            writer = ix.writer(procs=procs, multisegment=True, limitmb=128) if procs > 1 else ix.writer()
+            _fill(writer, root, vocab, files, manifest, report, progress)
+        _write_derived(ix, storage_folder, manifest, vocab)
+        (storage_folder / BUILDING).unlink()
+    except BaseException:
+        shutil.rmtree(storage_folder, ignore_errors=True)
+        raise
+    return ix, manifest, report
+
+
+def _fill(writer, root, vocab, files: _Files, manifest, report, progress) -> None:
     try:
         _index_entries(
             writer, root, vocab, sorted(files.found), files, manifest, report, progress, update=False
         )
         writer.commit()
     except BaseException:
-        writer.cancel()
+        workers.stop(writer)
         raise
-    if storage_folder is not None:
-        from voorveld_cli.views.records import plain
 
-        (storage_folder / VOCAB_SNAPSHOT).write_text(
-            json.dumps({"stamp": manifest.stamp, "vocabulary": plain(vocab.to_dict())}), "utf-8"
-        )
-        _write_synonyms(ix, storage_folder, vocab)
-        manifest.write(storage_folder)
-    return ix, manifest, report
+
+def _write_derived(ix, folder: Path, manifest: Manifest, vocab: Vocabulary) -> None:
+    """The vocabulary snapshot, the synonym table and the manifest (last: it marks the folder complete)."""
+    from voorveld_cli.views.records import plain
+
+    words = plain(vocab.to_dict())
+    snapshot = {"stamp": manifest.stamp, "check": _checksum(words), "vocabulary": words}
+    atomic_write(folder / VOCAB_SNAPSHOT, json.dumps(snapshot))
+    _write_synonyms(ix, folder, vocab)
+    manifest.write(folder)
+
+
+def _checksum(data) -> int:
+    """Catches a hand-edited snapshot: it must be what this code wrote."""
+    return zlib.crc32(json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
 def synonym_table(ix, vocab: Vocabulary) -> dict[str, list[str]]:
@@ -247,28 +330,32 @@ def synonym_table(ix, vocab: Vocabulary) -> dict[str, list[str]]:
 
 
 def _write_synonyms(ix, folder: Path, vocab: Vocabulary) -> None:
-    tmp = folder / f"{SYNONYMS}.{os.urandom(8).hex()}.tmp"
-    tmp.write_text(json.dumps(synonym_table(ix, vocab), ensure_ascii=False), "utf-8")
-    os.replace(tmp, folder / SYNONYMS)
+    atomic_write(folder / SYNONYMS, json.dumps(synonym_table(ix, vocab), ensure_ascii=False))
 
 
 def read_synonyms(ix, vocab: Vocabulary) -> dict[str, list[str]]:
     folder = getattr(ix.storage, "folder", None)
     if folder:
         with contextlib.suppress(OSError, ValueError):
-            return json.loads((Path(folder) / SYNONYMS).read_text("utf-8"))
-    return synonym_table(ix, vocab)  # an in-memory index: compute it
+            table = json.loads((Path(folder) / SYNONYMS).read_bytes().decode("utf-8"))
+            if isinstance(table, dict) and all(
+                isinstance(v, list) and all(isinstance(w, str) for w in v) for v in table.values()
+            ):
+                return table
+    return synonym_table(ix, vocab)  # an in-memory index, or a damaged table: compute it
 
 
 def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
     """The vocabulary, from the index's snapshot when vocabulary.yml and sources.yml
     are unchanged (no YAML parsing on a plain search), else read from the files.
-    Returns (vocabulary, problems)."""
+    Returns (vocabulary, problems). A snapshot that is not what this code wrote is ignored."""
     folder = _read_current(cache.index_home(root))
     if folder is not None:
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, IndexError):
-            snapshot = json.loads((folder / VOCAB_SNAPSHOT).read_text("utf-8"))
-            if snapshot["stamp"] == discover.stamp(root):
+        with contextlib.suppress(*INDEX_FAULTS, AttributeError):
+            snapshot = json.loads((folder / VOCAB_SNAPSHOT).read_bytes().decode("utf-8"))
+            if snapshot["stamp"] == discover.stamp(root) and snapshot["check"] == _checksum(
+                snapshot["vocabulary"]
+            ):
                 return Vocabulary.from_dict(snapshot["vocabulary"]), []
     from voorveld_cli.content.vocabulary import load
 
@@ -285,50 +372,126 @@ def open_index(
 ) -> tuple[Any, RefreshReport]:
     """The up-to-date index for a content root, refreshing or rebuilding as needed.
 
-    Never fails for a broken, stale or unwritable index: it rebuilds, or builds in
-    memory, and says so in the report's notices. Builds are serialised by a lock
-    file, so two processes never build the same index at once; a process that
-    waited for another's build uses that build.
+    Never fails for a broken, stale, unwritable or full cache: it rebuilds, serves
+    the old index, or builds in memory, and says so in the report's notices. Full
+    builds are serialised by a lock file, so two processes never build the same
+    index at once; a process that waited for another's build uses that build.
+    Raises IndexBusy only for an explicit `index` (wait=True) that waited in vain.
     """
     home = cache.index_home(root)
+    refusal = _unusable(home, root)
+    if refusal:
+        return _in_memory(root, vocab, progress, refusal)
+    _sweep(home)
+    if not os.access(home, os.W_OK):
+        return _read_only(home, root, vocab, progress)
     notices: list[str] = []
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        writable = os.access(home, os.W_OK)
-    except OSError:
-        writable = False
-    if not writable:
-        ix, _, report = _build(root, vocab, None, progress)
-        report.persisted = False
-        report.notices.append(
-            f"kan de index niet opslaan in {home} (geen schrijfrechten); "
-            "er wordt gezocht zonder opgeslagen index"
-        )
-        return ix, report
-
     if not rebuild:
         opened = _open_current(home, root, vocab, wait, progress, notices)
         if opened is not None:
             return opened
-    lock = FileLock(str(home / BUILD_LOCK))
-    lock.acquire(blocking=True)
     try:
-        if not rebuild:  # another process may have built it while we waited
-            opened = _open_current(home, root, vocab, wait, progress, [])
-            if opened is not None:
-                opened[1].notices[:0] = notices
-                return opened
-        new_folder = home / f"ix-{os.urandom(6).hex()}"
-        ix, _, report = _build(root, vocab, new_folder, progress)
-        old = _read_current(home)
-        _point_current(home, new_folder)
-        if old is not None and old.exists():
-            os.utime(old)  # replaced now: the clean-up grace period starts here
-        _remove_old(home, keep=new_folder)
-    finally:
-        lock.release()
+        with BuildLock(home / BUILD_LOCK, LOCK_WAIT):
+            ix, report = _build_locked(home, root, vocab, rebuild, wait, progress)
+    except LockTimeout as err:
+        busy = f"een ander voorveld-proces (pid {err.owner.get('pid', '?')}) bouwt de index al"
+        if wait:
+            raise IndexBusy(f"{busy}; probeer het later opnieuw") from None
+        return _in_memory(root, vocab, progress, busy)
+    except OSError as err:
+        if not _storage_fault(err, home):
+            raise
+        return _fall_back(home, root, vocab, progress, _storage_message(err, home), notices)
     report.notices = notices + report.notices
     return ix, report
+
+
+def _build_locked(home, root, vocab, rebuild, wait, progress) -> tuple[Any, RefreshReport]:
+    if not rebuild:  # another process may have built it while we waited
+        opened = _open_current(home, root, vocab, wait, progress, [])
+        if opened is not None:
+            return opened
+    new_folder = home / f"ix-{os.urandom(6).hex()}"
+    ix, _, report = _build(root, vocab, new_folder, progress)
+    old = _read_current(home)
+    _point_current(home, new_folder)
+    if old is not None:
+        with contextlib.suppress(OSError):
+            os.utime(old)  # replaced now: the clean-up grace period starts here
+    _sweep(home)
+    return ix, report
+
+
+def _unusable(home: Path, root: Path) -> str | None:
+    """Why the index cannot be stored under `home` at all, or None."""
+    if home.resolve().is_relative_to(root.resolve()):
+        return f"{cache.ENV_VAR} ligt in de content-map ({cache.cache_root()}); daar komt geen index"
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        blocker = next((p for p in (home, *home.parents) if p.exists() and not p.is_dir()), None)
+        why = f"{blocker} is een bestand, geen map" if blocker else _reason(err)
+        return f"kan de index niet opslaan in {home} ({why})"
+    return None
+
+
+def _reason(err: OSError) -> str:
+    if err.errno in FULL:
+        return "de schijf is vol"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "geen schrijfrechten"
+    return err.strerror or type(err).__name__
+
+
+def _storage_fault(err: OSError, home: Path) -> bool:
+    """A failure to write the cache (not to read the content)."""
+    return err.errno in FULL or err.filename is None or str(err.filename).startswith(str(home))
+
+
+def _storage_message(err: OSError, home: Path) -> str:
+    return f"kan de index niet opslaan in {home} ({_reason(err)})"
+
+
+def _in_memory(root, vocab, progress, why: str) -> tuple[Any, RefreshReport]:
+    ix, _, report = _build(root, vocab, None, progress)
+    report.persisted = False
+    report.fault = why
+    report.notices.append(f"{why}; er wordt gezocht zonder opgeslagen index")
+    return ix, report
+
+
+def _fall_back(home, root, vocab, progress, why: str, notices: list[str]) -> tuple[Any, RefreshReport]:
+    """The cache cannot take a new index: serve the old one as it is, else search in memory."""
+    folder = _read_current(home)
+    with contextlib.suppress(*INDEX_FAULTS):
+        if folder is not None:
+            ix = index.open_dir(str(folder))
+            manifest = Manifest.read(folder)
+            if _same_format(manifest) and manifest.stamp == discover.stamp(root):
+                report = _compare(manifest, _scan(root), folder)
+                report.fault = why
+                report.notices = [*notices, f"{why}; de bestaande index wordt gebruikt"]
+                if report.added or report.changed or report.deleted:
+                    report.notices[-1] += " (niet bijgewerkt)"
+                return ix, report
+    return _in_memory(root, vocab, progress, why)
+
+
+def _read_only(home, root, vocab, progress) -> tuple[Any, RefreshReport]:
+    """A cache without write access: use its index when it is current, else search in memory."""
+    folder = _read_current(home)
+    with contextlib.suppress(*INDEX_FAULTS):
+        if folder is not None:
+            ix = index.open_dir(str(folder))
+            manifest = Manifest.read(folder)
+            report = _compare(manifest, _scan(root), folder)
+            if (
+                _same_format(manifest)
+                and manifest.stamp == discover.stamp(root)
+                and not (report.added or report.changed or report.deleted)
+            ):
+                return ix, report
+    return _in_memory(root, vocab, progress, f"kan de index niet opslaan in {home} (geen schrijfrechten)")
 
 
 def _open_current(
@@ -341,8 +504,7 @@ def _open_current(
     try:
         ix = index.open_dir(str(folder))
         manifest = Manifest.read(folder)
-        stale = (manifest.schema_version, manifest.analyzer) != (SCHEMA_VERSION, ANALYZER)
-        if stale or manifest.code != code_version():
+        if not _same_format(manifest):
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
         if manifest.stamp != discover.stamp(root):
@@ -350,27 +512,47 @@ def _open_current(
         with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
             reader.doc_count()
             next(reader.all_stored_fields(), None)
-        return ix, _refresh(ix, folder, manifest, root, vocab, wait, progress)
-    except Exception as err:  # any damage means: rebuild
+    except INDEX_FAULTS as err:  # damage means: rebuild
         notices.append(f"index beschadigd ({type(err).__name__}); wordt opnieuw opgebouwd")
         return None
+    return ix, _refresh(ix, folder, manifest, root, vocab, wait, progress)
 
 
-def _refresh(
-    ix, folder: Path, manifest: Manifest, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None
-) -> RefreshReport:
-    files = _scan(root)
-    scan = files.found
-    report = RefreshReport(folder=folder, total=len(scan), notices=list(files.problems))
-    known = manifest.files
-    # A file whose id another file took (or gave back) is re-indexed as well.
+def _same_format(manifest: Manifest) -> bool:
+    """Made by this code: index schema, analyzer, package version and validation rules."""
+    same = (manifest.schema_version, manifest.analyzer) == (SCHEMA_VERSION, ANALYZER)
+    return same and manifest.code == code_version()
+
+
+def _changes(manifest: Manifest, files: _Files) -> tuple[list[str], list[str], list[str]]:
+    """Added, changed and deleted files since the manifest was written. A file whose id
+    another file took (or gave back) counts as changed."""
+    known, scan = manifest.files, files.found
     moved = set(files.shadowed).symmetric_difference(manifest.shadowed or ())
     added = [rel for rel in scan if rel not in known]
     changed = [
         rel for rel in scan if rel in known and (known[rel][:-1] != _stat_key(scan[rel].stat) or rel in moved)
     ]
     deleted = [rel for rel in known if rel not in scan]
-    report.broken = {rel: info[-1] for rel, info in known.items() if rel in scan and info[-1]}
+    return added, changed, deleted
+
+
+def _compare(manifest: Manifest, files: _Files, folder: Path) -> RefreshReport:
+    added, changed, deleted = _changes(manifest, files)
+    report = RefreshReport(folder=folder, total=len(files.found), notices=list(files.problems))
+    report.added, report.changed, report.deleted = len(added), len(changed), len(deleted)
+    report.broken = {rel: info[-1] for rel, info in manifest.files.items() if rel in files.found and info[-1]}
+    return report
+
+
+def _refresh(
+    ix, folder: Path, manifest: Manifest, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None
+) -> RefreshReport:
+    files = _scan(root)
+    report = _compare(manifest, files, folder)
+    report.added = report.changed = report.deleted = 0
+    known = manifest.files
+    added, changed, deleted = _changes(manifest, files)
     manifest.shadowed = sorted(files.shadowed)
     if not (added or changed or deleted):
         return report
@@ -391,21 +573,44 @@ def _refresh(
             writer, root, vocab, sorted(added + changed), files, manifest, report, progress, update=True
         )
         writer.commit()
+        if any(rel.startswith(schema.FOLDERS["term"] + "/") for rel in added + changed + deleted):
+            _write_synonyms(ix, folder, vocab)
+        manifest.write(folder)
+    except OSError as err:
+        with contextlib.suppress(*INDEX_FAULTS):
+            writer.cancel()
+        if not _storage_fault(err, folder.parent):
+            raise
+        # The old index is still whole (a commit is atomic): serve it, not updated.
+        report.fault = _storage_message(err, folder.parent)
+        report.notices.append(f"{report.fault}; de index is niet bijgewerkt")
+        return report
     except BaseException:
         writer.cancel()
         raise
-    if any(rel.startswith(schema.FOLDERS["term"] + "/") for rel in added + changed + deleted):
-        _write_synonyms(ix, folder, vocab)
-    manifest.write(folder)
     report.added, report.changed, report.deleted = len(added), len(changed), len(deleted)
     return report
 
 
-def _remove_old(home: Path, keep: Path) -> None:
-    """Delete replaced or abandoned index folders once no reader can still be opening them."""
+def _sweep(home: Path) -> None:
+    """Remove debris: folders of builds whose builder is gone (killed, crashed, disk
+    full), and replaced folders once no reader can still be opening them."""
     cutoff = time.time() - STALE_AFTER
-    for child in home.iterdir():
-        if child.is_dir() and child.name.startswith("ix-") and child != keep:
+    live = _read_current(home)
+    with contextlib.suppress(OSError):
+        for child in home.iterdir():
+            if child == live or not child.name.startswith("ix-") or not child.is_dir():
+                continue
             with contextlib.suppress(OSError):
-                if child.stat().st_mtime <= cutoff:
-                    shutil.rmtree(child, ignore_errors=True)
+                if (child / BUILDING).exists() or not (child / MANIFEST).exists():
+                    owner = holder.read(child / BUILDING)
+                    if owner is not None and holder.alive(owner):
+                        continue  # a build in progress
+                    if owner is None and child.stat().st_mtime > cutoff:
+                        continue  # just created, marker not yet written
+                elif child.stat().st_mtime > cutoff:
+                    continue
+                shutil.rmtree(child, ignore_errors=True)
+        for tmp in home.glob(f"{CURRENT}.*.tmp"):
+            if tmp.stat().st_mtime <= cutoff:
+                tmp.unlink()

@@ -24,7 +24,7 @@ def run(
     """
     from voorveld_cli.cli.output import report_skipped
     from voorveld_cli.content.vocabulary import load as load_vocabulary
-    from voorveld_cli.search.store import open_index
+    from voorveld_cli.search.store import IndexBusy
     from voorveld_cli.settings import ContentNotFound, find_content_root
     from voorveld_cli.views.labels import plural
 
@@ -38,19 +38,15 @@ def run(
 
         entry_cache.clear(root)
 
-    if sys.stderr.isatty():
-        from rich.progress import Progress
-
-        with Progress(transient=True) as bar:
-            task = bar.add_task("Indexeren", total=None)
-
-            def progress(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
-            ix, report = open_index(root, vocab, rebuild=rebuild, wait=True, progress=progress)
-    else:
-        ix, report = open_index(root, vocab, rebuild=rebuild, wait=True)
+    try:
+        ix, report = _open(root, vocab, rebuild)
+    except IndexBusy as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        fail("afgebroken; de index is niet gewijzigd", 130)
     ix.close()
+    if report.fault:  # the index could not be stored: that is the one thing to say
+        fail(f"{report.fault}; de index is niet {'opnieuw opgebouwd' if rebuild else 'bijgewerkt'}")
 
     for notice in report.notices:
         warn(notice)
@@ -67,3 +63,20 @@ def run(
     skipped = f", {len(report.broken)} overgeslagen" if report.broken else ""
     where = report.folder if report.persisted else "alleen in het geheugen"
     typer.echo(f"Index {what}{skipped}. Map: {where}")
+
+
+def _open(root, vocab, rebuild: bool):
+    """Open, refresh or rebuild, with a progress bar on a terminal."""
+    from voorveld_cli.search.store import open_index
+
+    if not sys.stderr.isatty():
+        return open_index(root, vocab, rebuild=rebuild, wait=True)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Indexeren", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return open_index(root, vocab, rebuild=rebuild, wait=True, progress=progress)

@@ -48,6 +48,7 @@ def run(
     Voorbeelden: voorveld new case "Een nieuwe vrijwilliger voor het buurthuis" --dry-run;
     voorveld new initiative "Buurtmoestuin Arnhem" --from athos --dry-run
     """
+    import os
     import re
 
     from voorveld_cli.authoring.scaffold import ScaffoldError, new_id, render, target_path
@@ -83,9 +84,11 @@ def run(
         return
     if is_packaged(corpus.root):
         fail("Het meegeleverde corpus is alleen-lezen. Werk in een checkout of geef --content-dir op.")
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8") as handle:  # 'x': never overwrite, even in a race
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # O_EXCL: never overwrite, even in a race; O_NOFOLLOW: never through a link.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(path, flags, 0o644), "w", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
         fail(f"{display_path(path)} bestaat al; voorveld new overschrijft nooit.")

@@ -30,6 +30,7 @@ def run(
             "--out", help="Schrijf <soort>.schema.json in deze map (voor editors).", show_default=False
         ),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overschrijf bestaande schemabestanden.")] = False,
     content_dir: ContentDir = None,
 ) -> None:
     """Toon het schema van de front matter, gegenereerd uit de ene schemadefinitie.
@@ -54,8 +55,29 @@ def run(
     if out is None:
         write(to_json(schemas[kinds[0]] if kind else schemas))
         return
-    out.mkdir(parents=True, exist_ok=True)
-    for name, document in schemas.items():
-        target = out / f"{name}.schema.json"
-        target.write_text(to_json(document) + "\n", encoding="utf-8")
+    targets = _targets(out, list(schemas), corpus.root, force)
+    for name, target in targets.items():
+        try:
+            target.write_text(to_json(schemas[name]) + "\n", encoding="utf-8")
+        except OSError as err:
+            fail(f"Kan {target} niet schrijven: {err.strerror}")
         typer.echo(str(target))
+
+
+def _targets(out: Path, kinds: list[str], content_root: Path, force: bool) -> dict[str, Path]:
+    """The files --out will write, checked before any is written: outside the content
+    tree, in a folder that exists or can be made, none overwritten without --force."""
+    folder = out.expanduser()
+    if folder.resolve().is_relative_to(content_root.resolve()):
+        fail(f"{out} ligt in de content-map; voorveld schrijft daar alleen met 'voorveld new'.", 2)
+    if folder.exists() and not folder.is_dir():
+        fail(f"{out} is geen map; --out verwacht een map.", 2)
+    targets = {kind: folder / f"{kind}.schema.json" for kind in kinds}
+    existing = [str(t) for t in targets.values() if t.exists()]
+    if existing and not force:
+        fail(f"{', '.join(existing)} bestaat al; gebruik --force om te overschrijven.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        fail(f"Kan de map {out} niet maken: {err.strerror}", 2)
+    return targets

@@ -104,6 +104,8 @@ def _facts(entry, vocab, referenced_by) -> list:
 
 
 def print_on_console(console, entry, vocab, referenced_by=()) -> None:
+    from rich.text import Text
+
     from voorveld_cli.render.console import facts_table, print_entry
     from voorveld_cli.views.present import law_profile_rows, source_lines
 
@@ -114,7 +116,7 @@ def print_on_console(console, entry, vocab, referenced_by=()) -> None:
         console.print(facts_table(profile))
     questions = [q for q in entry.as_list("questions") if isinstance(q, dict)]
     if questions:
-        console.print("\n[bold]Verdiepingsvragen[/bold]")
+        console.print(Text("\nVerdiepingsvragen", style="bold"))
         for number, question in enumerate(questions, 1):
             console.print(f"  {number}. {question.get('text', '')}", highlight=False, markup=False)
 
