@@ -206,7 +206,8 @@ def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
     """The vocabulary, from the index's snapshot when vocabulary.yml and sources.yml
     are unchanged (no YAML parsing on a plain search), else read from the files.
     Returns (vocabulary, problems)."""
-    folder = _read_current(cache.index_home(root))
+    home = cache.index_home(root)
+    folder = _read_current(home) or _adopt_shipped(home, root)
     if folder is not None:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError, IndexError):
             snapshot = json.loads((folder / VOCAB_SNAPSHOT).read_text("utf-8"))
@@ -249,6 +250,8 @@ def open_index(
         return ix, report
 
     if not rebuild:
+        if _read_current(home) is None:
+            _adopt_shipped(home, root)
         opened = _open_current(home, root, vocab, wait, progress, notices)
         if opened is not None:
             return opened
@@ -271,6 +274,28 @@ def open_index(
         lock.release()
     report.notices = notices + report.notices
     return ix, report
+
+
+def _adopt_shipped(home: Path, root: Path) -> Path | None:
+    """First use of the bundled corpus: the index the wheel ships (shipped.py), if it fits."""
+    from voorveld_cli.settings import is_packaged
+
+    if not is_packaged(root):
+        return None
+    from voorveld_cli.search import shipped
+
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(home / BUILD_LOCK))
+        lock.acquire(blocking=True)
+    except OSError:
+        return None
+    try:
+        return _read_current(home) or shipped.adopt(home, root)
+    except (OSError, ValueError, KeyError):
+        return None
+    finally:
+        lock.release()
 
 
 def _open_current(
