@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from pathlib import Path
 
-from whoosh import highlight, qparser, query
+from whoosh import qparser, query
 
 from voorveld_cli.content.filters import Filters
 from voorveld_cli.content.vocabulary import Vocabulary
-from voorveld_cli.render.plain import HIT_END, HIT_START
-from voorveld_cli.search import ranking, synonyms
+from voorveld_cli.search import ranking, snippets, synonyms
 from voorveld_cli.search.documents import SEARCH_FIELDS, SNIPPET_FIELDS
 from voorveld_cli.search.results import Hit, SearchResult
 from voorveld_cli.search.store import RefreshReport, open_index, read_synonyms
-
-
-class _MarkFormatter(highlight.Formatter):
-    """Wraps each matched term in HIT_START/HIT_END; the renderer decides the look."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return f"{HIT_START}{highlight.get_text(text, token, replace)}{HIT_END}"
 
 
 def _parser(schema, group) -> qparser.MultifieldParser:
@@ -108,16 +97,16 @@ def search(
         result.facets = _facets(searcher, {c.docnum for c in ranked})
         if results is None:
             return result
-        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
-        results.formatter = _MarkFormatter()
-        position = {docnum: i for i, (_score, docnum) in enumerate(results.top_n)}
+        wanted = {text for name, text in results.q.iter_all_terms() if name in SNIPPET_FIELDS}
+        terms_of = ix.schema["body"].analyzer.terms_of
         top = max((c.bm25 for c in ranked), default=0.0)
         for candidate in ranked[:limit]:
-            hit = results[position[candidate.docnum]]
-            record = dict(hit["record"])
-            record["path"] = display_path(root / hit["path"])
-            score = candidate.key(top)
-            result.hits.append(Hit(record=record, score=score, snippet=_snippet(hit)))
+            stored = searcher.stored_fields(candidate.docnum)
+            record = dict(stored["record"])
+            record["path"] = display_path(root / stored["path"])
+            texts = [stored.get(name, "") for name in SNIPPET_FIELDS]
+            snippet = snippets.snippet(texts, wanted, terms_of) or stored.get("summary", "")[:220]
+            result.hits.append(Hit(record=record, score=candidate.key(top), snippet=snippet))
     return result
 
 
@@ -280,16 +269,6 @@ def _safe_parse(schema, text: str, group) -> query.Query:
     except Exception:
         words = " ".join(w for w in "".join(c if c.isalnum() else " " for c in text).split())
         return _parser(schema, group).parse(words) if words else query.NullQuery
-
-
-def _snippet(hit) -> str:
-    for name in SNIPPET_FIELDS:
-        with contextlib.suppress(Exception):
-            text = hit.highlights(name, top=2)
-            if text:
-                return " ".join(text.split())
-    summary = hit.get("summary") or ""
-    return summary[:220]
 
 
 def search_corpus(

@@ -34,7 +34,7 @@ from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import cache, synonyms
 from voorveld_cli.search.documents import document, make_schema
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
@@ -306,11 +306,11 @@ def _open_current(
     if folder is None:
         return None
     try:
-        ix = index.open_dir(str(folder))
         manifest = Manifest.read(folder)
         if manifest.schema_version != SCHEMA_VERSION:
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
+        ix = index.open_dir(str(folder))
         if manifest.stamp != discover.stamp(root):
             return None  # vocabulary or sources changed: validity may change everywhere
         with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
