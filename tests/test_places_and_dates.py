@@ -24,12 +24,24 @@ municipalities:
 def merged(corpus_dir: Path) -> Path:
     """The sample corpus plus two entries named by places of their time."""
     (corpus_dir / "places.yml").write_text(PLACES, encoding="utf-8")
-    base = {"summary": "Huisartsen verwijzen naar welzijn.", "themes": ["eenzaamheid"], "province": ["Utrecht"]}
+    base = {
+        "summary": "Huisartsen verwijzen naar welzijn.",
+        "themes": ["eenzaamheid"],
+        "province": ["Utrecht"],
+    }
     base["sources"] = [{"source": "latrelatie-of-huwelijk-2016", "pages": "20"}]
-    write_entry(corpus_dir, "initiative", "recept-everdingen", {"title": "Recept", "place": ["Vianen"],
-                "area": "Everdingen", "as_of": 2017, **base})
-    write_entry(corpus_dir, "initiative", "buurt-leerdam", {"title": "Buurt", "place": ["Leerdam"],
-                "as_of": "2014-05", **base})
+    write_entry(
+        corpus_dir,
+        "initiative",
+        "recept-everdingen",
+        {"title": "Recept", "place": ["Vianen"], "area": "Everdingen", "as_of": 2017, **base},
+    )
+    write_entry(
+        corpus_dir,
+        "initiative",
+        "buurt-leerdam",
+        {"title": "Buurt", "place": ["Leerdam"], "as_of": "2014-05", **base},
+    )
     return corpus_dir
 
 
@@ -90,7 +102,9 @@ def test_bad_year_ranges_say_what_is_expected(text):
 
 
 def test_the_compare_and_handout_carry_the_year(cli, merged):
-    data = json.loads(cli("compare", "recept-everdingen", "buurt-leerdam", "--format", "json", content=merged).stdout)
+    data = json.loads(
+        cli("compare", "recept-everdingen", "buurt-leerdam", "--format", "json", content=merged).stdout
+    )
     rows = {row["field"]: row["values"] for row in data["rows"]}
     assert rows["as_of"] == {"recept-everdingen": 2017, "buurt-leerdam": "2014-05"}
     out = cli("handout", "recept-everdingen", content=merged).stdout
@@ -100,4 +114,6 @@ def test_the_compare_and_handout_carry_the_year(cli, merged):
 def test_shipped_corpus_finds_entries_by_todays_municipality(cli):
     assert "welzijn-op-recept-everdingen" in ids(cli, None, "list", "--place", "Vijfheerenlanden")
     assert "statushouders-giessenlanden" in ids(cli, None, "list", "--place", "Molenlanden")
-    assert "maatjesproject-voor-jongeren-in-driebergen" in ids(cli, None, "list", "--place", "Utrechtse Heuvelrug")
+    assert "maatjesproject-voor-jongeren-in-driebergen" in ids(
+        cli, None, "list", "--place", "Utrechtse Heuvelrug"
+    )

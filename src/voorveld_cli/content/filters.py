@@ -41,7 +41,13 @@ class Filters:
 
     def is_empty(self) -> bool:
         return not (
-            self.kinds or self.themes or self.laws or self.places or self.provinces or self.sources or self.as_of
+            self.kinds
+            or self.themes
+            or self.laws
+            or self.places
+            or self.provinces
+            or self.sources
+            or self.as_of
         )
 
 
@@ -105,7 +111,9 @@ def build(
         kinds=tuple(dict.fromkeys(resolve_kind(k) for k in kinds)),
         themes=tuple(dict.fromkeys(_resolve(vocab, "themes", "--theme", t) for t in themes)),
         laws=tuple(dict.fromkeys(_resolve(vocab, "laws", "--law", law) for law in laws)),
-        places=tuple(dict.fromkeys(name for p in places if p.strip() for name in sorted(vocab.places.matching(p)))),
+        places=tuple(
+            dict.fromkeys(name for p in places if p.strip() for name in sorted(vocab.places.matching(p)))
+        ),
         provinces=tuple(dict.fromkeys(_resolve(vocab, "provinces", "--province", p) for p in provinces)),
         sources=tuple(dict.fromkeys(_resolve(vocab, "sources", "--source", s) for s in sources)),
         explicit_only=explicit_only,

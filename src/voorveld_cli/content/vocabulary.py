@@ -203,7 +203,9 @@ def _places(data: Any, lines: dict[str, int], shown: str, problems: list[Problem
             name = item.get("name") if isinstance(item, dict) else None
             until = item.get("until") if isinstance(item, dict) else None
             if not isinstance(name, str) or not isinstance(until, int):
-                problems.append(Problem(shown, line, f"{town}.former", "elk item heeft name: en until: (jaar)"))
+                problems.append(
+                    Problem(shown, line, f"{town}.former", "elk item heeft name: en until: (jaar)")
+                )
                 continue
             places.add(str(town), name, until)
         villages = spec.get("villages") or []

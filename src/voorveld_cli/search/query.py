@@ -163,7 +163,12 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     )
     if any(c.matched < len(concepts) for c in ranked):
         result.mode = "or"  # some hits match only part of the query
-    for candidate in [c for c in ranked if c.named_term][:MAX_CARDS]:
+    # A term the query names gets its card even when it matches too few of the other
+    # words to be a hit: 'armoede en schulden gezinnen' still defines armoede.
+    named_terms = sorted(
+        (c for c in candidates.values() if c.named_term), key=lambda c: (-c.key(top), c.docnum)
+    )
+    for candidate in named_terms[:MAX_CARDS]:
         stored = searcher.stored_fields(candidate.docnum)
         card = {
             "id": stored["id"],
