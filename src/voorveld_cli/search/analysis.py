@@ -79,7 +79,9 @@ class DutchAnalyzer(Analyzer):
             raw = match.group(0)
             known = words.get(raw)
             if known is None:
-                known = words[raw] = self._word(raw)
+                known = self._query_word(raw) if query else self._word(raw)
+                if not query:
+                    words[raw] = known
             folded, terms = known
             if keeporiginal:
                 t.original = raw
@@ -104,6 +106,11 @@ class DutchAnalyzer(Analyzer):
                 t.text = term
                 yield t
 
+    @staticmethod
+    def fold(text: str) -> str:
+        """Lowercased, accents folded (cliënten -> clienten), as every word is indexed."""
+        return text.lower().translate(accent_map)
+
     def terms_of(self, raw: str) -> tuple[str, ...]:
         """Index terms of one word as written (none for a stop word), from the cache."""
         words = self._words()
@@ -111,6 +118,11 @@ class DutchAnalyzer(Analyzer):
         if known is None:
             known = words[raw] = self._word(raw)
         return known[1]
+
+    def _query_word(self, raw: str) -> tuple[str, tuple[str, ...]]:
+        """(folded, (stem,)): a query word is stemmed, never split."""
+        folded = raw.lower().translate(accent_map)
+        return folded, (() if not folded or folded in self.stops else (_stemmer().stem(folded),))
 
     def _word(self, raw: str) -> tuple[str, tuple[str, ...]]:
         """(folded, index terms) of a word as written; no terms for a stop word."""
@@ -146,6 +158,17 @@ class _Whole:
 
 
 def dutch_analyzer() -> DutchAnalyzer:
+    return DutchAnalyzer()
+
+
+def query_stem(word: str, analyzer: DutchAnalyzer | None = None) -> str:
+    """A word as the query parser would look it up (stemmed, not split); a stop word as typed."""
+    tokens = [t.text for t in (analyzer or _default())(word, mode="query")]
+    return tokens[0] if tokens else word
+
+
+@functools.cache
+def _default() -> DutchAnalyzer:
     return DutchAnalyzer()
 
 

@@ -5,6 +5,10 @@ out of start-up until something uses them.
   Highlighter; our snippets come from snippets.py.
 - `whoosh.lang.morph_en`: `whoosh.query.terms` imports its `variations` for the
   English Variations query, which we never build.
+- `whoosh.lang.porter` and `whoosh.lang.dmetaphone`: `whoosh.analysis` imports them
+  for English stemming and sound-alike filters.
+- the `whoosh.lang.snowball` package, whose __init__ imports fifteen languages'
+  stemmers: the Dutch one is imported on its own.
 
 Each is a stand-in in sys.modules that loads the real module on first use of
 anything but the names listed here, so code that does use them (a test, a
@@ -19,6 +23,13 @@ import types
 
 HIGHLIGHT = "whoosh.highlight"
 MORPH_EN = "whoosh.lang.morph_en"
+# module -> functions other modules import from it by name
+FUNCTIONS = {
+    MORPH_EN: ("variations",),
+    "whoosh.lang.porter": ("stem",),
+    "whoosh.lang.dmetaphone": ("double_metaphone",),
+}
+SNOWBALL = "whoosh.lang.snowball"
 
 
 def _load(name: str) -> types.ModuleType:
@@ -74,8 +85,12 @@ class _Highlighter:
         setattr(self._target(), attr, value)
 
 
-def _variations(word: str):
-    return _load(MORPH_EN).variations(word)
+def _deferred_function(module: str, name: str):
+    def call(*args, **kwargs):
+        return getattr(_load(module), name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
 
 
 def install() -> None:
@@ -84,7 +99,19 @@ def install() -> None:
         stand_in = _Deferred(HIGHLIGHT)
         stand_in.Highlighter = _Highlighter
         sys.modules[HIGHLIGHT] = stand_in
-    if MORPH_EN not in sys.modules:
-        stand_in = _Deferred(MORPH_EN)
-        stand_in.variations = _variations
-        sys.modules[MORPH_EN] = stand_in
+    for module, names in FUNCTIONS.items():
+        if module not in sys.modules:
+            stand_in = _Deferred(module)
+            for name in names:
+                setattr(stand_in, name, _deferred_function(module, name))
+            sys.modules[module] = stand_in
+    if SNOWBALL not in sys.modules:
+        # A package stand-in: its submodules (dutch, bases) import from the real folder.
+        from importlib.util import find_spec
+
+        spec = find_spec("whoosh")
+        if spec is not None and spec.submodule_search_locations:
+            stand_in = _Deferred(SNOWBALL)
+            stand_in.__path__ = [f"{spec.submodule_search_locations[0]}/lang/snowball"]
+            stand_in.__package__ = SNOWBALL
+            sys.modules[SNOWBALL] = stand_in

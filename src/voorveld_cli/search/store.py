@@ -35,7 +35,7 @@ from voorveld_cli.search import cache, synonyms
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.documents import document, make_schema
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
