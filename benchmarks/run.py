@@ -127,12 +127,12 @@ def current_index(cache: Path) -> Path:
 
 
 def loaded(args: list[str], env: dict) -> list[str]:
-    """Which heavy libraries a command imports."""
+    """Which heavy libraries a command imports (really: a deferred stand-in has no __file__)."""
     code = (
         "import atexit, sys\n"
         "atexit.register(lambda: sys.stderr.write('\\nHEAVY ' + ' '.join(m for m in "
         "('whoosh', 'whoosh.highlight', 'whoosh.lang.morph_en', 'typer', 'rich', 'yaml', 'frontmatter') "
-        "if m in sys.modules) + '\\n'))\n"
+        "if getattr(sys.modules.get(m), '__file__', None)) + '\\n'))\n"
         f"sys.argv = ['voorveld', *{args!r}]\n"
         "from voorveld_cli.cli.entry import main\nmain()\n"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,34 @@ REPO = Path(__file__).resolve().parents[1]
 REAL_CONTENT = REPO / "content"
 FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 DATED = {"initiative", "case", "article"}
+
+
+# Tests that take long: fault tests on a big corpus, every name of the shipped corpus
+# through the CLI, the README run as a script, the wheel built and installed. They are
+# marked `slow` and skipped in a default run; .ci/run sets VOORVELD_SLOW_TESTS=1 and runs
+# them all (as does `pytest -m slow`).
+SLOW = {
+    "test_every_title_and_alias_puts_its_entry_first",
+    "test_two_index_runs_and_searches_at_once",
+    "test_half_deleted_index_is_detected_and_rebuilt",
+    "test_killed_build_leaves_a_complete_index",
+    "test_query_syntax_soup_never_raises",
+    "test_every_readme_example_runs",
+    "test_define_answers_every_alias_of_every_term",
+}
+SLOW_MODULES = {"test_packaging"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.originalname in SLOW or item.module.__name__.rpartition(".")[2] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+    if os.environ.get("VOORVELD_SLOW_TESTS") or config.getoption("markexpr"):
+        return
+    skip = pytest.mark.skip(reason="slow: VOORVELD_SLOW_TESTS=1 (as .ci/run sets) runs it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
