@@ -13,15 +13,18 @@ from typer.testing import CliRunner
 from voorveld_cli.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
-REAL_CONTENT = REPO / "content"
+# The shipped corpus; VOORVELD_TEST_CONTENT points the content tests at a copy
+# (test_floors.py runs them on a copy with one entry added).
+REAL_CONTENT = Path(os.environ.get("VOORVELD_TEST_CONTENT") or REPO / "content")
+# A small corpus made for the golden tables, so that new content never changes them.
+TEST_CORPUS = REPO / "tests" / "corpus"
 FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 DATED = {"initiative", "case", "article"}
 
 
 # Tests that take long: fault tests on a big corpus, every name of the shipped corpus
-# through the CLI, the README run as a script, the wheel built and installed. They are
-# marked `slow` and skipped in a default run; .ci/run sets VOORVELD_SLOW_TESTS=1 and runs
-# them all (as does `pytest -m slow`).
+# through the CLI, the README run as a script, the wheel built and installed. Marked
+# `slow` here, in one list, so a plain `pytest` leaves them out; .ci/run runs `-m slow`.
 SLOW = {
     "test_every_title_and_alias_puts_its_entry_first",
     "test_two_index_runs_and_searches_at_once",
@@ -35,15 +38,17 @@ SLOW_MODULES = {"test_packaging"}
 
 
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.originalname in SLOW or item.module.__name__.rpartition(".")[2] in SLOW_MODULES:
-            item.add_marker(pytest.mark.slow)
-    if os.environ.get("VOORVELD_SLOW_TESTS") or config.getoption("markexpr"):
-        return
-    skip = pytest.mark.skip(reason="slow: VOORVELD_SLOW_TESTS=1 (as .ci/run sets) runs it")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
+    """Mark the slow tests, then leave them out again when `-m 'not slow'` (the default) asks."""
+    slow = [
+        item
+        for item in items
+        if item.originalname in SLOW or item.module.__name__.rpartition(".")[2] in SLOW_MODULES
+    ]
+    for item in slow:
+        item.add_marker(pytest.mark.slow)
+    if config.getoption("markexpr") == "not slow" and slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
 
 
 @pytest.fixture(autouse=True)

@@ -65,10 +65,11 @@ def test_plain_arguments_are_read_like_typer_reads_them():
         ]
     )
     assert kwargs["query"] == ["mantelzorg", "-respijt"]
-    assert kwargs["theme"] == ["mantelzorg", "eenzaamheid"]
-    assert kwargs["law"] == ["pw"]
-    assert kwargs["kind"] is None
-    assert kwargs["explicit"] is True
+    assert kwargs["filter_values"] == {
+        "themes": ["mantelzorg", "eenzaamheid"],
+        "laws": ["pw"],
+        "explicit_only": True,
+    }
     assert kwargs["limit"] == 5
     assert kwargs["fmt"].value == "json"
 

@@ -18,6 +18,7 @@ from voorveld_cli.cli.commands import (
     compare_cmd,
     completion_cmd,
     define_cmd,
+    edit_cmd,
     export_cmd,
     handout_cmd,
     index_cmd,
@@ -27,6 +28,7 @@ from voorveld_cli.cli.commands import (
     schema_cmd,
     search_cmd,
     show_cmd,
+    site_cmd,
     stats_cmd,
 )
 
@@ -70,9 +72,11 @@ app.command("matrix")(matrix_cmd.run)
 app.command("stats")(stats_cmd.run)
 app.command("export")(export_cmd.run)
 app.command("handout")(handout_cmd.run)
+app.command("site")(site_cmd.run)
 app.command("check")(check_cmd.run)
 app.command("index")(index_cmd.run)
 app.command("new")(new_cmd.run)
+app.command("edit")(edit_cmd.run)
 app.command("schema")(schema_cmd.run)
 app.command("completion")(completion_cmd.run)
 

@@ -15,28 +15,25 @@ from pathlib import Path
 from typing import Any
 
 from voorveld_cli.cli.output import Format
+from voorveld_cli.content.filters import FILTER_OPTIONS
 
 # option -> how its value is read; must equal the Typer declaration of `search`.
 SEARCH_OPTIONS = {
-    "--kind": "many",
-    "--theme": "many",
-    "--law": "many",
-    "--place": "many",
-    "--province": "many",
-    "--source": "many",
-    "--explicit": "flag",
+    **{option.flag: option.how for option in FILTER_OPTIONS},
     "--force": "flag",
     "--output": "path",
     "--limit": "int",
     "--format": "format",
     "--content-dir": "path",
 }
+FILTER_FIELDS = {option.flag: option.field for option in FILTER_OPTIONS}
 LIMIT_RANGE = (1, 1000)
 
 
 def parse_search(args: list[str]) -> dict[str, Any] | None:
     """Keyword arguments for `search.execute`, or None to let Typer handle the call."""
-    kwargs: dict[str, Any] = {"kind": [], "theme": [], "law": [], "place": [], "province": [], "source": []}
+    kwargs: dict[str, Any] = {}
+    values: dict[str, Any] = {}
     words: list[str] = []
     i = 0
     while i < len(args):
@@ -54,7 +51,7 @@ def parse_search(args: list[str]) -> dict[str, Any] | None:
         if how == "flag":
             if has_value:
                 return None
-            kwargs[name[2:]] = True
+            (values if name in FILTER_FIELDS else kwargs)[FILTER_FIELDS.get(name, name[2:])] = True
             i += 1
             continue
         if not has_value:
@@ -64,21 +61,32 @@ def parse_search(args: list[str]) -> dict[str, Any] | None:
             i += 2
         else:
             i += 1
-        if how == "many":
-            kwargs[name[2:]].append(value)
-        elif how == "int":
-            if not value.isdigit() or not LIMIT_RANGE[0] <= int(value) <= LIMIT_RANGE[1]:
-                return None
-            kwargs["limit"] = int(value)
-        elif how == "format":
-            if value not in Format.__members__:
-                return None
-            kwargs["fmt"] = Format(value)
-        else:
-            kwargs[name[2:].replace("-", "_")] = Path(value)
+        if not _read(name, how, value, kwargs, values):
+            return None
     if not words:
         return None
-    return {"query": words, **{k: (v or None) if isinstance(v, list) else v for k, v in kwargs.items()}}
+    return {"query": words, "filter_values": values, **kwargs}
+
+
+def _read(name: str, how: str, value: str, kwargs: dict[str, Any], values: dict[str, Any]) -> bool:
+    """Store one option's value as Typer would; False when Typer should judge it."""
+    if how == "many":
+        values.setdefault(FILTER_FIELDS[name], []).append(value)
+    elif how == "value" and name in FILTER_FIELDS:
+        values[FILTER_FIELDS[name]] = value
+    elif how == "int":
+        if not value.isdigit() or not LIMIT_RANGE[0] <= int(value) <= LIMIT_RANGE[1]:
+            return False
+        kwargs["limit"] = int(value)
+    elif how == "format":
+        if value not in Format.__members__:
+            return False
+        kwargs["fmt"] = Format(value)
+    else:
+        if not value.strip():
+            return False  # an empty path: Typer says why
+        kwargs[name[2:].replace("-", "_")] = Path(value)
+    return True
 
 
 def run_search(args: list[str]) -> bool:

@@ -5,8 +5,11 @@ Runtime helpers live in output.py, which does not import Typer.
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,11 +22,24 @@ from voorveld_cli.cli.completion import (
     complete_themes,
 )
 from voorveld_cli.cli.output import Format
+from voorveld_cli.content.filters import FILTER_OPTIONS, FilterOption
+
+# The filter values as typed, keyed by FILTER_OPTIONS field; see filter_options.
+FilterValues = dict[str, Any]
+
+
+def _content_dir(value: str) -> Path:
+    # Path("") is the working directory; an empty value is a mistake, not a choice.
+    if not value.strip():
+        raise typer.BadParameter("geef een map, geen lege waarde")
+    return Path(value)
+
 
 ContentDir = Annotated[
     Path | None,
     typer.Option(
         "--content-dir",
+        parser=_content_dir,
         help="Map met de content (anders $VOORVELD_CONTENT, "
         "de dichtstbijzijnde content/-map of het meegeleverde corpus).",
         show_default=False,
@@ -55,72 +71,64 @@ ExcelOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")]
-KindOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--kind",
-        help="Soort: initiative, case, term of article; ook initiatief, casus, begrip, artikel "
-        "(herhaalbaar).",
-        show_default=False,
-        autocompletion=complete_kinds,
-    ),
-]
-ThemeOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--theme",
-        help="Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
-        show_default=False,
-        autocompletion=complete_themes,
-    ),
-]
-LawOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--law",
-        help="Wet, ook als alias: wmo, pw, jeugdwet, ... (herhaalbaar). "
-        "Telt genoemde én afgeleide wetten, tenzij --explicit.",
-        show_default=False,
-        autocompletion=complete_laws,
-    ),
-]
-ExplicitOption = Annotated[
-    bool, typer.Option("--explicit", help="Bij --law: alleen wetten die de bron zelf noemt.")
-]
-PlaceOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--place", help="Gemeente of wijk (herhaalbaar).", show_default=False, autocompletion=complete_places
-    ),
-]
-ProvinceOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--province", help="Provincie (herhaalbaar).", show_default=False, autocompletion=complete_provinces
-    ),
-]
-SourceOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--source",
-        help="Brondocument, id uit sources.yml, zoals movisies-2020-1 (herhaalbaar).",
-        show_default=False,
-        autocompletion=complete_sources,
-    ),
-]
+COMPLETERS: dict[str, Callable[..., list[str]]] = {
+    "kinds": complete_kinds,
+    "themes": complete_themes,
+    "laws": complete_laws,
+    "places": complete_places,
+    "provinces": complete_provinces,
+    "sources": complete_sources,
+}
+
+
+def _typer_option(option: FilterOption) -> tuple[Any, Any]:
+    """The annotation and default of one filter option, as a command parameter."""
+    complete = COMPLETERS[option.complete] if option.complete else None
+    if option.how == "flag":
+        return Annotated[bool, typer.Option(option.flag, help=option.help)], False
+    kind: Any = list[str] | None if option.how == "many" else str | None
+    info = typer.Option(option.flag, help=option.help, show_default=False, autocompletion=complete)
+    return Annotated[kind, info], None
+
+
+def filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command every option of FILTER_OPTIONS, just before --content-dir (or at the end).
+
+    The command declares `filter_values: FilterValues` and receives the values as typed, keyed by
+    field, ready for `make_filters`; the filter parameters themselves appear only in the
+    signature Typer reads, so a new filter reaches every command from the spec alone."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "filter_values"]
+    added = []
+    for option in FILTER_OPTIONS:
+        annotation, default = _typer_option(option)
+        added.append(
+            inspect.Parameter(
+                option.field, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+            )
+        )
+    at = next((i for i, p in enumerate(own) if p.name == "content_dir"), len(own))
+    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
+    parameters = [*own[:at], *added, *own[at:]]
+
+    @functools.wraps(command)
+    def run(**kwargs: Any) -> None:
+        values = {option.field: kwargs.pop(option.field, None) for option in FILTER_OPTIONS}
+        command(**kwargs, filter_values=values)
+
+    run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    del run.__wrapped__  # Typer must read the new signature, not the command's own
+    return run
+
 
 __all__ = [
     "ContentDir",
     "ExcelOption",
-    "ExplicitOption",
+    "FilterValues",
     "ForceOption",
     "Format",
     "FormatOption",
-    "KindOption",
-    "LawOption",
     "OutputOption",
-    "PlaceOption",
-    "ProvinceOption",
-    "SourceOption",
-    "ThemeOption",
+    "filter_options",
 ]

@@ -7,9 +7,10 @@ without paying for Typer's start-up.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from voorveld_cli.content.corpus import Corpus
@@ -45,6 +46,8 @@ def load_corpus(content_dir: Path | None) -> Corpus:
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
     corpus = load(root, cached=True)
+    for problem in corpus.unreadable:
+        warn(str(problem))
     report_skipped(corpus.skipped)
     for problem in corpus.problems:
         if problem.path.endswith(("vocabulary.yml", "sources.yml")) and problem.severity == "error":
@@ -61,30 +64,12 @@ def report_skipped(skipped: dict[str, list]) -> None:
         warn(f"{first} -- bestand overgeslagen{more}, zie 'voorveld check'")
 
 
-def make_filters(
-    vocab: Vocabulary,
-    *,
-    kind=None,
-    theme=None,
-    law=None,
-    place=None,
-    province=None,
-    source=None,
-    explicit: bool = False,
-) -> Filters:
+def make_filters(vocab: Vocabulary, values: Mapping[str, Any] | None = None) -> Filters:
+    """Filters from the values a command received (FILTER_OPTIONS fields), or a clear exit."""
     from voorveld_cli.content.filters import FilterError, build
 
     try:
-        return build(
-            vocab,
-            kinds=kind or (),
-            themes=theme or (),
-            laws=law or (),
-            places=place or (),
-            provinces=province or (),
-            sources=source or (),
-            explicit_only=explicit,
-        )
+        return build(vocab, **(values or {}))
     except FilterError as err:
         fail(str(err), 2)
 

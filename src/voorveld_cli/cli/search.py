@@ -3,7 +3,9 @@ by the start-up fast path (fastpath.py), so both behave the same by construction
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from voorveld_cli.cli.output import Format, fail, warn
 
@@ -13,13 +15,7 @@ MAX_QUERY = 1000  # characters; longer input is cut, with a notice
 def execute(
     query: list[str],
     *,
-    kind=None,
-    theme=None,
-    law=None,
-    place=None,
-    province=None,
-    source=None,
-    explicit: bool = False,
+    filter_values: Mapping[str, Any] | None = None,
     limit: int = 10,
     fmt: Format | None = None,
     output: Path | None = None,
@@ -45,16 +41,7 @@ def execute(
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
     vocab, _ = current_vocabulary(root)
-    filters = make_filters(
-        vocab,
-        kind=kind,
-        theme=theme,
-        law=law,
-        place=place,
-        province=province,
-        source=source,
-        explicit=explicit,
-    )
+    filters = make_filters(vocab, filter_values)
 
     result, report = search_corpus(root, vocab, text, filters, limit=limit)
     for notice in report.notices + result.notices:

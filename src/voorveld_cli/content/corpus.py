@@ -5,15 +5,19 @@ No Typer, rich or Whoosh here: this is the library under the CLI.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from voorveld_cli.content import schema, vocabulary
-from voorveld_cli.content.discover import scan, stamp
+from voorveld_cli.content.discover import Found, os_reason, scan, shadowed, stamp
 from voorveld_cli.content.entry_cache import EntryCache
+from voorveld_cli.content.links import body_links
 from voorveld_cli.content.model import ERROR, WARNING, Entry, Problem
-from voorveld_cli.content.parse import parse_bytes
+from voorveld_cli.content.parse import MAX_BYTES, parse_bytes
+from voorveld_cli.content.titles import duplicate_pairs
 from voorveld_cli.content.validate import validate
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.settings import display_path
@@ -31,6 +35,10 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     # Files left out because they have errors, with the problems that sank them.
     skipped: dict[str, list[Problem]] = field(default_factory=dict)
+    # Those files as far as they could be read (only when not served from the cache).
+    drafts: list[Entry] = field(default_factory=list)
+    # Folders and files that could not be read at all (`path: message`).
+    unreadable: list[Problem] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
@@ -44,20 +52,52 @@ class Corpus:
         return [p for p in self.problems if p.severity == WARNING]
 
 
-def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:
-    """Parse and validate one file. The entry is None when the file has errors."""
-    shown = display_path(path)
+class Unreadable(Exception):
+    """A file that is there but could not be read now (permissions, I/O): reported,
+    never cached, tried again next time."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_content(path: Path, shown: str) -> bytes | Problem:
+    """The bytes of one file, or the problem that stops us reading it. The size is
+    checked before reading (a 3 GB sparse file costs a stat, not 3 GB), and a FIFO
+    swapped in after the scan is never waited on. FileNotFoundError: the file is gone."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise
     except OSError as err:
-        return None, [Problem(shown, 0, "bestand", f"niet te lezen: {err.strerror or err}")]
+        raise Unreadable(Problem(shown, 0, "bestand", f"niet te lezen: {os_reason(err)}")) from None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return Problem(shown, 0, "bestand", "geen gewoon bestand; wordt niet gelezen")
+        if st.st_size > MAX_BYTES:
+            return Problem(shown, 1, "bestand", f"te groot ({st.st_size // 2**20} MB); de grens is 10 MB")
+        try:
+            return handle.read(MAX_BYTES + 1)  # parse_bytes refuses a file that grew past the limit
+        except OSError as err:
+            raise Unreadable(Problem(shown, 0, "bestand", f"niet te lezen: {os_reason(err)}")) from None
+
+
+def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:
+    """Parse and validate one file. The entry is None when the file has errors.
+    Raises FileNotFoundError when the file is gone, Unreadable when it cannot be read now."""
+    shown = display_path(path)
+    raw = read_content(path, shown)
+    if isinstance(raw, Problem):
+        return None, [raw]
     parsed = parse_bytes(raw, shown)
     problems = list(parsed.problems)
     if parsed.data is None:
         return None, problems
-    problems += validate(
+    found = validate(
         parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
     )
+    problems += [p for p in found if not _about_refused(p.field, problems)]
     if any(p.severity == ERROR for p in problems):
         return None, problems
     entry = Entry(
@@ -68,8 +108,40 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
         body=parsed.body,
         lines=parsed.lines,
         display_path=shown,
+        body_line=parsed.body_line,
     )
     return entry, problems
+
+
+def draft_entry(kind: str, path: Path) -> Entry | None:
+    """A file with errors as far as it can be read, so that the rules over the whole
+    corpus (ids, related, body links, titles) still see it: check names every problem
+    of a file in one run instead of one layer at a time."""
+    try:
+        # Only a regular file of a readable size: never block on a FIFO or read 3 GB.
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
+        parsed = parse_bytes(path.read_bytes(), display_path(path))
+    except OSError:
+        return None
+    if parsed.data is None:
+        return None
+    return Entry(
+        id=path.stem,
+        kind=kind,
+        path=path,
+        data=parsed.data,
+        body=parsed.body,
+        lines=parsed.lines,
+        display_path=display_path(path),
+        body_line=parsed.body_line,
+    )
+
+
+def _about_refused(field: str, parse_problems: list[Problem]) -> bool:
+    """A value parse.py refused is None now: the validator must not also call it (or
+    the item holding it) missing."""
+    return any(p.field == field or p.field.startswith((f"{field}.", f"{field}[")) for p in parse_problems)
 
 
 def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -> Corpus:
@@ -80,26 +152,39 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
     corpus = Corpus(root=root, vocab=vocab, problems=problems)
     wanted = {p.resolve() for p in only} if only is not None else None
     store = EntryCache(root, stamp(root)) if cached else None
+    found = scan(root)
+    corpus.unreadable = found.problems
+    corpus.problems.extend(found.problems)
+    shadows = shadowed(found.files)
     seen: set[str] = set()
 
-    for kind, item in ((kind, item) for kind, items in scan(root) for item in items):
-        path = Path(item.path)
-        rel = f"{schema.FOLDERS[kind]}/{item.name}"
-        seen.add(rel)
-        hit = None
-        if store is not None:
-            st = item.stat()
-            hit = store.get(rel, kind, path, st, display_path(path))
-        if hit is not None:
-            entry, found = hit
+    for item in found.files:
+        shown = display_path(item.path)
+        if item.rel in shadows:
+            outcome: tuple[Entry | None, list[Problem]] | None = (None, [_duplicate(shown, item, shadows)])
         else:
-            entry, found = load_entry(kind, path, vocab)
-            if store is not None:
-                store.put(rel, st, entry, found)
-        if wanted is None or path.resolve() in wanted:
-            corpus.problems.extend(found)
+            outcome = store.get(item.rel, item.kind, item.path, item.stat, shown) if store else None
+        if outcome is None:
+            try:
+                outcome = load_entry(item.kind, item.path, vocab)
+            except FileNotFoundError:
+                continue  # removed since the scan: simply gone
+            except Unreadable as err:
+                outcome = (None, [err.problem])  # not cached: it may be readable next time
+            else:
+                if store is not None:
+                    store.put(item.rel, item.stat, *outcome)
+        seen.add(item.rel)
+        entry, problems_of_file = outcome
+        if wanted is None or item.path.resolve() in wanted:
+            corpus.problems.extend(problems_of_file)
         if entry is None:
-            corpus.skipped[display_path(path)] = [p for p in found if p.severity == ERROR]
+            corpus.skipped[shown] = [p for p in problems_of_file if p.severity == ERROR]
+            # A file with errors still takes part in the cross-file rules (one pass);
+            # a shadowed duplicate does not: its id belongs to the other file.
+            draft = draft_entry(item.kind, item.path) if store is None and item.rel not in shadows else None
+            if draft is not None:
+                corpus.drafts.append(draft)
         else:
             corpus.entries.append(entry)
 
@@ -113,46 +198,89 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
     return corpus
 
 
-def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Problem]:
-    problems: list[Problem] = []
-    first: dict[str, Entry] = {}
-    duplicates: list[Entry] = []
-    for entry in corpus.entries:
-        if entry.id in first:
-            duplicates.append(entry)
-        else:
-            first[entry.id] = entry
-    for entry in duplicates:
-        other = first[entry.id]
-        problems.append(
-            Problem(
-                entry.display_path,
-                1,
-                "id",
-                f"id '{entry.id}' bestaat al ({other.display_path}); ids zijn uniek over alle soorten",
-            )
-        )
-    corpus.entries = [e for e in corpus.entries if e not in duplicates]
+def _duplicate(shown: str, item: Found, shadows: dict[str, Found]) -> Problem:
+    return Problem(
+        shown,
+        1,
+        "id",
+        f"id '{item.id}' bestaat al ({display_path(shadows[item.rel].path)}); ids zijn uniek over "
+        "alle soorten, dit bestand wordt overgeslagen",
+    )
 
-    ids = set(first)
-    for entry in corpus.entries:
-        if wanted is not None and entry.path.resolve() not in wanted:
+
+def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Problem]:
+    """The rules that need more than one file. Files with errors of their own take
+    part as drafts, so every problem of a file shows in the same run. (A duplicate id
+    is settled earlier, at discovery: see discover.shadowed.)"""
+    everything = sorted(
+        corpus.entries + corpus.drafts, key=lambda e: (KIND_ORDER.get(e.kind, 9), e.path.name)
+    )
+
+    def mine(entry: Entry) -> bool:
+        return wanted is None or entry.path.resolve() in wanted
+
+    problems: list[Problem] = []
+    ids = {entry.id for entry in everything}
+    for entry in filter(mine, everything):
+        problems += _related_problems(entry, ids)
+        problems += _body_link_problems(entry, ids)
+    problems += _title_problems(everything, mine)
+    problems.extend(alias_problems(corpus, wanted))
+    return problems
+
+
+def _related_problems(entry: Entry, ids: set[str]) -> list[Problem]:
+    problems = []
+    for index, target in enumerate(entry.as_list("related")):
+        where = f"related[{index}]"
+        line = entry.lines.get(where, entry.line_of("related"))
+        if target == entry.id:
+            problems.append(Problem(entry.display_path, line, where, "verwijst naar zichzelf", WARNING))
+        elif str(target) not in ids:
+            problems.append(
+                Problem(
+                    entry.display_path,
+                    line,
+                    where,
+                    f"'{target}' bestaat niet in de kennisbank.{did_you_mean(str(target), ids - {entry.id})}",
+                )
+            )
+    return problems
+
+
+def _body_link_problems(entry: Entry, ids: set[str]) -> list[Problem]:
+    """`[tekst](id)` in a body must name an entry; links to the web are left alone."""
+    problems = []
+    for line, target in body_links(entry.body, entry.body_line):
+        if target in ids:
             continue
-        for index, target in enumerate(entry.as_list("related")):
-            where = f"related[{index}]"
-            line = entry.lines.get(where, entry.line_of("related"))
-            if target == entry.id:
-                problems.append(Problem(entry.display_path, line, where, "verwijst naar zichzelf", WARNING))
-            elif target not in ids:
+        stem = target.rsplit("/", 1)[-1].removesuffix(".md")
+        if stem in ids:
+            hint = f" Schrijf alleen het id: ({stem})."
+        else:
+            hint = did_you_mean(target, ids - {entry.id}) or " Een link naar het web begint met https://."
+        message = f"link naar '{target}': dat id bestaat niet in de kennisbank.{hint}"
+        problems.append(Problem(entry.display_path, line, "body", message))
+    return problems
+
+
+def _title_problems(everything: list[Entry], mine) -> list[Problem]:
+    """Both files of a near-identical pair warn, each naming the other: which of the
+    two is the newcomer is for the maintainer to say, not for file order."""
+    problems = []
+    for pair in duplicate_pairs(everything):
+        for entry, other in (pair, pair[::-1]):
+            if mine(entry):
                 problems.append(
                     Problem(
                         entry.display_path,
-                        line,
-                        where,
-                        f"'{target}' bestaat niet in de kennisbank.{did_you_mean(target, ids)}",
+                        entry.line_of("title"),
+                        "title",
+                        f"lijkt sterk op de titel van '{other.id}' ({other.title}); "
+                        "is dit hetzelfde item? Kies anders een titel die het verschil zegt",
+                        WARNING,
                     )
                 )
-    problems.extend(alias_problems(corpus, wanted))
     return problems
 
 

@@ -11,9 +11,9 @@ within it (places.yml): `--place Vijfheerenlanden` finds Vianen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from voorveld_cli.content import schema
 from voorveld_cli.content.vocabulary import Vocabulary
@@ -26,29 +26,6 @@ if TYPE_CHECKING:
 
 class FilterError(ValueError):
     """A filter value that matches nothing we know; the message says what would."""
-
-
-@dataclass(frozen=True)
-class Filters:
-    kinds: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    laws: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()  # folded, widened through places.yml
-    provinces: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()  # source ids from sources.yml
-    explicit_only: bool = False  # --law matches only laws the source names
-    as_of: tuple[int, int] | None = None  # first and last year, inclusive
-
-    def is_empty(self) -> bool:
-        return not (
-            self.kinds
-            or self.themes
-            or self.laws
-            or self.places
-            or self.provinces
-            or self.sources
-            or self.as_of
-        )
 
 
 def resolve_kind(text: str) -> str:
@@ -95,60 +72,173 @@ def _resolve(vocab: Vocabulary, name: str, option: str, text: str) -> str:
     raise FilterError(f"Onbekende waarde '{text}' voor {option}.{hint} Mogelijke waarden: {choices}.")
 
 
-def build(
-    vocab: Vocabulary,
-    *,
-    kinds: Sequence[str] = (),
-    themes: Sequence[str] = (),
-    laws: Sequence[str] = (),
-    places: Sequence[str] = (),
-    provinces: Sequence[str] = (),
-    sources: Sequence[str] = (),
-    explicit_only: bool = False,
-    as_of: str | None = None,
-) -> Filters:
-    return Filters(
-        kinds=tuple(dict.fromkeys(resolve_kind(k) for k in kinds)),
-        themes=tuple(dict.fromkeys(_resolve(vocab, "themes", "--theme", t) for t in themes)),
-        laws=tuple(dict.fromkeys(_resolve(vocab, "laws", "--law", law) for law in laws)),
-        places=tuple(
-            dict.fromkeys(name for p in places if p.strip() for name in sorted(vocab.places.matching(p)))
-        ),
-        provinces=tuple(dict.fromkeys(_resolve(vocab, "provinces", "--province", p) for p in provinces)),
-        sources=tuple(dict.fromkeys(_resolve(vocab, "sources", "--source", s) for s in sources)),
-        explicit_only=explicit_only,
-        as_of=parse_years(as_of) if as_of else None,
-    )
+# ---------------------------------------------------------------------------
+# The spec. One entry per filter option; the Typer options of every filtering
+# command (cli/options.py), the start-up fast path (cli/fastpath.py), `build`
+# and `matches` are all made from it. Adding a filter: a field on `Filters`
+# and an entry here (plus, for `search`, its index field in search/query.py).
+
+How = Literal["many", "flag", "value"]
+Resolver = Callable[[Vocabulary, str], Iterable[Any]]
+Keep = Callable[["Entry", Any, "Filters"], bool]
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    flag: str  # the option as typed: "--theme"
+    field: str  # the Filters attribute, also the keyword of `build` and the command parameter
+    how: How  # many: repeatable value (OR); flag: on/off; value: one value
+    help: str  # Dutch help text for --help
+    resolve: Resolver | None = None  # typed text -> canonical values (may widen, e.g. places)
+    keep: Keep | None = None  # does an entry pass, given the resolved value
+    complete: str | None = None  # which shell completion (cli/completion.py COMPLETERS)
+
+
+def _vocab_resolver(name: str, flag: str) -> Resolver:
+    return lambda vocab, text: [_resolve(vocab, name, flag, text)]
+
+
+def _any_of(values: Callable[[Entry], Iterable[str]]) -> Keep:
+    return lambda entry, wanted, _filters: bool(set(wanted) & set(values(entry)))
+
+
+def _entry_laws(entry: Entry, filters: Filters) -> set[str]:
+    laws = set(entry.as_list("laws"))
+    if not filters.explicit_only:
+        laws |= set(entry.as_list("laws_inferred"))
+        law = entry.get("law")
+        if isinstance(law, str):
+            laws.add(law)
+    return laws
+
+
+def _entry_places(entry: Entry) -> set[str]:
+    places = {fold(p) for p in entry.as_list("place")}
+    area = entry.get("area")
+    if isinstance(area, str):
+        places.add(fold(area))
+    return places
+
+
+def _in_years(entry: Entry, years: tuple[int, int], _filters: Filters) -> bool:
+    year = entry_year(entry)
+    return year is not None and years[0] <= year <= years[1]
+
+
+FILTER_OPTIONS: tuple[FilterOption, ...] = (
+    FilterOption(
+        "--kind",
+        "kinds",
+        "many",
+        "Soort: initiative, case, term of article; ook initiatief, casus, begrip, artikel (herhaalbaar).",
+        resolve=lambda _vocab, text: [resolve_kind(text)],
+        keep=lambda entry, wanted, _filters: entry.kind in wanted,
+        complete="kinds",
+    ),
+    FilterOption(
+        "--theme",
+        "themes",
+        "many",
+        "Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
+        resolve=_vocab_resolver("themes", "--theme"),
+        keep=_any_of(lambda entry: entry.as_list("themes")),
+        complete="themes",
+    ),
+    FilterOption(
+        "--law",
+        "laws",
+        "many",
+        "Wet, ook als alias: wmo, pw, jeugdwet, ... (herhaalbaar). "
+        "Telt genoemde én afgeleide wetten, tenzij --explicit.",
+        resolve=_vocab_resolver("laws", "--law"),
+        keep=lambda entry, wanted, filters: bool(set(wanted) & _entry_laws(entry, filters)),
+        complete="laws",
+    ),
+    FilterOption("--explicit", "explicit_only", "flag", "Bij --law: alleen wetten die de bron zelf noemt."),
+    FilterOption(
+        "--place",
+        "places",
+        "many",
+        "Gemeente of wijk (herhaalbaar).",
+        # folded; today's municipality widens to its former municipalities and villages (places.yml)
+        resolve=lambda vocab, text: sorted(vocab.places.matching(text)) if text.strip() else [],
+        keep=lambda entry, wanted, _filters: bool(set(wanted) & _entry_places(entry)),
+        complete="places",
+    ),
+    FilterOption(
+        "--province",
+        "provinces",
+        "many",
+        "Provincie (herhaalbaar).",
+        resolve=_vocab_resolver("provinces", "--province"),
+        keep=_any_of(lambda entry: entry.as_list("province")),
+        complete="provinces",
+    ),
+    FilterOption(
+        "--source",
+        "sources",
+        "many",
+        "Brondocument: id uit sources.yml (zoals movisies-2020-1), titel of alias (herhaalbaar).",
+        resolve=_vocab_resolver("sources", "--source"),
+        keep=_any_of(lambda entry: entry.source_ids()),
+        complete="sources",
+    ),
+    FilterOption(
+        "--as-of",
+        "as_of",
+        "value",
+        "Jaar waarover de feiten gaan (as_of): 2016, of een periode 2015..2017, ..2016, 2018..",
+        resolve=lambda _vocab, text: [parse_years(text)],
+        keep=_in_years,
+    ),
+)
+OPTION_BY_FIELD = {option.field: option for option in FILTER_OPTIONS}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Resolved filter values; one field per FILTER_OPTIONS entry (a test holds them equal)."""
+
+    kinds: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    laws: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # folded, widened through places.yml
+    provinces: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # source ids from sources.yml
+    explicit_only: bool = False  # --law matches only laws the source names
+    as_of: tuple[int, int] | None = None  # first and last year, inclusive
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, o.field) for o in FILTER_OPTIONS if o.how != "flag")
+
+
+def build(vocab: Vocabulary, **values: Any) -> Filters:
+    """Filters from the values as typed, keyed by FILTER_OPTIONS field ('themes': ['mantelzorg']).
+
+    Raises FilterError, in Dutch, for the first value that matches nothing."""
+    unknown = set(values) - set(OPTION_BY_FIELD)
+    if unknown:
+        raise TypeError(f"unknown filter fields: {sorted(unknown)}")
+    resolved: dict[str, Any] = {}
+    for option in FILTER_OPTIONS:
+        given = values.get(option.field)
+        if option.how == "flag":
+            resolved[option.field] = bool(given)
+        elif option.how == "many":
+            texts = given or ()
+            found = (v for text in texts for v in (option.resolve(vocab, text) if option.resolve else [text]))
+            resolved[option.field] = tuple(dict.fromkeys(found))
+        elif given is not None and given != "":
+            [resolved[option.field]] = option.resolve(vocab, given) if option.resolve else [given]
+    return Filters(**resolved)
 
 
 def matches(entry: Entry, filters: Filters) -> bool:
-    if filters.kinds and entry.kind not in filters.kinds:
-        return False
-    if filters.themes and not set(filters.themes) & set(entry.as_list("themes")):
-        return False
-    if filters.laws:
-        laws = set(entry.as_list("laws"))
-        if not filters.explicit_only:
-            laws |= set(entry.as_list("laws_inferred"))
-            law = entry.get("law")
-            if isinstance(law, str):
-                laws.add(law)
-        if not set(filters.laws) & laws:
+    for option in FILTER_OPTIONS:
+        wanted = getattr(filters, option.field)
+        if option.keep is not None and wanted and not option.keep(entry, wanted, filters):
             return False
-    if filters.places:
-        places = {fold(p) for p in entry.as_list("place")}
-        area = entry.get("area")
-        if isinstance(area, str):
-            places.add(fold(area))
-        if not set(filters.places) & places:
-            return False
-    if filters.provinces and not set(filters.provinces) & set(entry.as_list("province")):
-        return False
-    if filters.as_of:
-        year = entry_year(entry)
-        if year is None or not filters.as_of[0] <= year <= filters.as_of[1]:
-            return False
-    return not (filters.sources and not set(filters.sources) & set(entry.source_ids()))
+    return True
 
 
 def apply(entries: Sequence[Entry], filters: Filters) -> list[Entry]:

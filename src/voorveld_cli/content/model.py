@@ -11,6 +11,13 @@ ERROR = "error"
 WARNING = "warning"
 
 _LAST_PART = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """A newline or other control character as a visible escape (\\n, \\x1b), so a
+    file name can never break the one-problem-per-line `path:line:` format."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def parent_key(key: str) -> str:
@@ -38,8 +45,9 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        what = f"{self.field}: {self.message}" if self.field else self.message
+        path, field, message = (escape_controls(part) for part in (self.path, self.field, self.message))
+        where = f"{path}:{self.line}" if self.line else path
+        what = f"{field}: {message}" if field else message
         tag = "" if self.severity == ERROR else " (waarschuwing)"
         return f"{where}: {what}{tag}"
 
@@ -64,6 +72,8 @@ class Entry:
     body: str
     lines: dict[str, int] = field(default_factory=dict)
     display_path: str = ""
+    # The file line the body starts on (1 when unknown, e.g. from the entry cache).
+    body_line: int = 1
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 # Kinds and the folder under the content root that holds each.
 KINDS = ("initiative", "case", "term", "article")
+# Bump when a rule of parse.py or validate.py changes what is valid: the entry
+# cache and the index manifest are keyed on it, so an upgrade re-validates.
+RULES_VERSION = 2
 FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 KIND_BY_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
 KIND_LABELS = {"initiative": "initiatief", "case": "casus", "term": "begrip", "article": "artikel"}

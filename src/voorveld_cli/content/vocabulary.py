@@ -40,13 +40,16 @@ class Vocabulary:
 
     def values(self, name: str) -> dict[str, Value]:
         if name == "sources":
-            return {key: Value(key, str(src.get("title", key))) for key, src in self.sources.items()}
+            return {
+                key: Value(key, str(src.get("title", key)), tuple(str(a) for a in src.get("aliases") or ()))
+                for key, src in self.sources.items()
+            }
         return self.lists.get(name, {})
 
     def resolve(self, name: str, text: str) -> str | None:
-        """The canonical key for a key, label or alias (any case or accents), else None."""
-        if name == "sources":
-            return text if text in self.sources else None
+        """The canonical key for a key, label or alias (any case or accents), else None.
+
+        Sources too: an id, a title or an alias from sources.yml."""
         return self._lookup.get(name, {}).get(fold(text))
 
     def names(self, name: str) -> list[str]:
@@ -59,7 +62,7 @@ class Vocabulary:
     def suggest_keys(self, name: str, text: str) -> list[str]:
         """Keys whose key, label or alias is close to `text` (for "bedoelde u")."""
         close = suggest(text, self.names(name), n=5, cutoff=0.75)
-        keys = [self.resolve(name, c) for c in close] if name != "sources" else close
+        keys = [self.resolve(name, c) for c in close]
         return list(dict.fromkeys(k for k in keys if k))[:3]
 
     def label(self, name: str, key: str) -> str:
@@ -84,9 +87,9 @@ class Vocabulary:
 
     def _index(self) -> None:
         self._lookup = {}
-        for name, values in self.lists.items():
+        for name in [*self.lists, "sources"]:
             table: dict[str, str] = {}
-            for value in values.values():
+            for value in self.values(name).values():
                 for spelling in (value.key, value.label, *value.aliases):
                     table.setdefault(fold(spelling), value.key)
             self._lookup[name] = table
@@ -115,7 +118,6 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
                 prefix + VOCABULARY_FILE, 1, "vocabulary", "verwacht lijsten per naam (themes:, laws:, ...)"
             )
         )
-    vocab._index()
 
     data, lines, found = _read_yaml(root / SOURCES_FILE, prefix + SOURCES_FILE)
     problems.extend(found)
@@ -137,6 +139,7 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
         data, lines, found = _read_yaml(root / PLACES_FILE, prefix + PLACES_FILE)
         problems.extend(found)
         vocab.places = _places(data, lines, prefix + PLACES_FILE, problems)
+    vocab._index()
     return vocab, problems
 
 

@@ -21,7 +21,7 @@ from voorveld_cli.search import dutch, ranking
 WORD = r"\w+(?:['’]\w+)*"  # keeps zzp'er whole
 # The analyzer's name and version, recorded in every index: a change to the stemmer, the
 # repairs, the compound heads or the stop words must bump it, so old indexes are rebuilt.
-ANALYZER = "snowball-dutch-porter+voorveld-repairs/2"
+ANALYZER = "snowball-dutch-porter+voorveld-repairs/3"
 
 
 @functools.cache
@@ -49,9 +49,9 @@ def index_terms(folded: str) -> tuple[str, ...]:
 
 class DutchAnalyzer(Analyzer):
     """Words (keeping zzp'er whole), lowercased, accents folded (cliënten -> clienten),
-    Dutch stop words out, compound parts added at the word's position (index only:
-    a query word stays whole, so 'mantelzorg' does not find every text about
-    'zorg'), then stemmed."""
+    Dutch stop words and words over dutch.MAX_WORD letters out, compound parts added
+    at the word's position (index only: a query word stays whole, so 'mantelzorg'
+    does not find every text about 'zorg'), then stemmed."""
 
     def __init__(self, stoplist: frozenset[str] | None = None):
         self.stops = stoplist if stoplist is not None else _stoplist()
@@ -122,12 +122,16 @@ class DutchAnalyzer(Analyzer):
     def _query_word(self, raw: str) -> tuple[str, tuple[str, ...]]:
         """(folded, (stem,)): a query word is stemmed, never split."""
         folded = raw.lower().translate(accent_map)
-        return folded, (() if not folded or folded in self.stops else (_stemmer().stem(folded),))
+        if not folded or folded in self.stops or len(folded) > dutch.MAX_WORD:
+            return folded, ()
+        return folded, (_stemmer().stem(folded),)
 
     def _word(self, raw: str) -> tuple[str, tuple[str, ...]]:
         """(folded, index terms) of a word as written; no terms for a stop word."""
         folded = raw.lower().translate(accent_map)
-        return folded, (() if not folded or folded in self.stops else index_terms(folded))
+        if not folded or folded in self.stops or len(folded) > dutch.MAX_WORD:
+            return folded, ()  # a stop word, or too long to be a word (dutch.MAX_WORD)
+        return folded, index_terms(folded)
 
     def _words(self) -> dict:
         """The per-word cache, shared by the analyzer's copies (one per field)."""
@@ -210,7 +214,7 @@ def reference_analyzer():
         RegexTokenizer(WORD)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
-        | StopFilter(stoplist=_stoplist(), minsize=1)
+        | StopFilter(stoplist=_stoplist(), minsize=1, maxsize=dutch.MAX_WORD)
         | CompoundFilter()
         | DutchStemFilter()
     )
@@ -218,4 +222,9 @@ def reference_analyzer():
 
 def plain_analyzer():
     """Unstemmed folded words, for the spelling corrector."""
-    return RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
+    return (
+        RegexTokenizer(r"\w+")
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=(), minsize=1, maxsize=dutch.MAX_WORD)
+    )

@@ -11,15 +11,10 @@ import typer
 from voorveld_cli.cli.options import (
     ContentDir,
     ExcelOption,
-    ExplicitOption,
+    FilterValues,
     ForceOption,
-    KindOption,
-    LawOption,
     OutputOption,
-    PlaceOption,
-    ProvinceOption,
-    SourceOption,
-    ThemeOption,
+    filter_options,
 )
 from voorveld_cli.cli.output import fail, load_corpus, make_filters
 
@@ -31,6 +26,7 @@ class ExportFormat(str, Enum):
     bulk = "bulk"
 
 
+@filter_options
 def run(
     fmt: Annotated[
         ExportFormat | None,
@@ -44,13 +40,7 @@ def run(
     output: OutputOption = None,
     force: ForceOption = False,
     excel: ExcelOption = False,
-    kind: KindOption = None,
-    theme: ThemeOption = None,
-    law: LawOption = None,
-    place: PlaceOption = None,
-    province: ProvinceOption = None,
-    source: SourceOption = None,
-    explicit: ExplicitOption = False,
+    filter_values: FilterValues | None = None,
     content_dir: ContentDir = None,
 ) -> None:
     """Exporteer alle items (of wat de filters overlaten) met alle velden en de tekst.
@@ -66,16 +56,7 @@ def run(
     from voorveld_cli.views.labels import plural
 
     corpus = load_corpus(content_dir)
-    filters = make_filters(
-        corpus.vocab,
-        kind=kind,
-        theme=theme,
-        law=law,
-        place=place,
-        province=province,
-        source=source,
-        explicit=explicit,
-    )
+    filters = make_filters(corpus.vocab, filter_values)
     entries = apply(corpus.entries, filters)
     if fmt == ExportFormat.bulk:
         _bulk(entries, corpus, output, force)

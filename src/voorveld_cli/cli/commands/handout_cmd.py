@@ -11,13 +11,8 @@ import typer
 
 from voorveld_cli.cli.options import (
     ContentDir,
-    ExplicitOption,
-    KindOption,
-    LawOption,
-    PlaceOption,
-    ProvinceOption,
-    SourceOption,
-    ThemeOption,
+    FilterValues,
+    filter_options,
 )
 from voorveld_cli.cli.output import fail, find_or_fail, load_corpus, make_filters, warn
 
@@ -72,6 +67,7 @@ DuplexOption = Annotated[
 LinesOption = Annotated[int, typer.Option("--lines", min=0, max=20, help="Schrijflijnen onder elke vraag.")]
 
 
+@filter_options
 def run(
     ids: IdsArgument = None,
     fmt: FormatOption = None,
@@ -82,13 +78,7 @@ def run(
     part: PartOption = None,
     duplex: DuplexOption = False,
     lines: LinesOption = 4,
-    kind: KindOption = None,
-    theme: ThemeOption = None,
-    law: LawOption = None,
-    place: PlaceOption = None,
-    province: ProvinceOption = None,
-    source: SourceOption = None,
-    explicit: ExplicitOption = False,
+    filter_values: FilterValues | None = None,
     content_dir: ContentDir = None,
 ) -> None:
     """Maak een printbare handout: per item een A4, of een bundel met voorblad en inhoud.
@@ -102,13 +92,10 @@ def run(
 
     chosen = choose_format(fmt, output)
     corpus = load_corpus(content_dir)
-    filters = make_filters(
-        corpus.vocab, kind=kind, theme=theme, law=law, place=place, province=province, source=source,
-        explicit=explicit,
-    )  # fmt: skip
+    filters = make_filters(corpus.vocab, filter_values)
     entries = select(corpus, ids, filters, part)
     target = output_path_for(output, corpus.root, force)
-    selection = describe(filters, corpus, part, place or [])
+    selection = describe(filters, corpus, part, (filter_values or {}).get("places") or [])
     terms = [entry for entry in corpus.entries if entry.kind == "term"]
     doc = model.document(
         entries, corpus.vocab, title=title, lines_per_question=lines, selection=selection,

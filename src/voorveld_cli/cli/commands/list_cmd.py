@@ -10,16 +10,11 @@ import typer
 from voorveld_cli.cli.emit import emit
 from voorveld_cli.cli.options import (
     ContentDir,
-    ExplicitOption,
+    FilterValues,
     ForceOption,
     FormatOption,
-    KindOption,
-    LawOption,
     OutputOption,
-    PlaceOption,
-    ProvinceOption,
-    SourceOption,
-    ThemeOption,
+    filter_options,
 )
 from voorveld_cli.cli.output import load_corpus, make_filters, warn
 from voorveld_cli.views.view import Col, View
@@ -32,14 +27,9 @@ class Sort(str, Enum):
     place = "place"
 
 
+@filter_options
 def run(
-    kind: KindOption = None,
-    theme: ThemeOption = None,
-    law: LawOption = None,
-    place: PlaceOption = None,
-    province: ProvinceOption = None,
-    source: SourceOption = None,
-    explicit: ExplicitOption = False,
+    filter_values: FilterValues | None = None,
     sort: Annotated[
         Sort, typer.Option("--sort", help="Volgorde: default (soort, nummer, titel), id, title of place.")
     ] = Sort.default,
@@ -58,16 +48,7 @@ def run(
     from voorveld_cli.textnorm import fold
 
     corpus = load_corpus(content_dir)
-    filters = make_filters(
-        corpus.vocab,
-        kind=kind,
-        theme=theme,
-        law=law,
-        place=place,
-        province=province,
-        source=source,
-        explicit=explicit,
-    )
+    filters = make_filters(corpus.vocab, filter_values)
     entries = apply(corpus.entries, filters)
     if sort is Sort.id:
         entries.sort(key=lambda e: e.id)

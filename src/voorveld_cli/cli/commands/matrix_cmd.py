@@ -10,16 +10,11 @@ import typer
 from voorveld_cli.cli.emit import emit
 from voorveld_cli.cli.options import (
     ContentDir,
-    ExplicitOption,
+    FilterValues,
     ForceOption,
     FormatOption,
-    KindOption,
-    LawOption,
     OutputOption,
-    PlaceOption,
-    ProvinceOption,
-    SourceOption,
-    ThemeOption,
+    filter_options,
 )
 from voorveld_cli.cli.output import load_corpus, make_filters
 from voorveld_cli.views.view import Col, View
@@ -42,6 +37,7 @@ class ColumnAxis(str, Enum):
     source = "source"
 
 
+@filter_options
 def run(
     rows: Annotated[
         RowAxis,
@@ -50,13 +46,7 @@ def run(
     cols: Annotated[
         ColumnAxis, typer.Option("--cols", help="Kolommen: law (standaard), theme, kind, province of source.")
     ] = ColumnAxis.law,
-    kind: KindOption = None,
-    theme: ThemeOption = None,
-    law: LawOption = None,
-    place: PlaceOption = None,
-    province: ProvinceOption = None,
-    source: SourceOption = None,
-    explicit: ExplicitOption = False,
+    filter_values: FilterValues | None = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -75,19 +65,11 @@ def run(
 
     corpus = load_corpus(content_dir)
     # Initiatives unless asked otherwise (or unless the rows are the kinds themselves).
-    kinds = kind or ([] if rows is RowAxis.kind else ["initiative"])
-    filters = make_filters(
-        corpus.vocab,
-        kind=kinds,
-        theme=theme,
-        law=law,
-        place=place,
-        province=province,
-        source=source,
-        explicit=explicit,
-    )
+    values = dict(filter_values or {})
+    values["kinds"] = values.get("kinds") or ([] if rows is RowAxis.kind else ["initiative"])
+    filters = make_filters(corpus.vocab, values)
     entries = apply(corpus.entries, filters)
-    result = matrix(entries, rows.value, cols.value, corpus.vocab, explicit_only=explicit)
+    result = matrix(entries, rows.value, cols.value, corpus.vocab, explicit_only=filters.explicit_only)
 
     emit(
         matrix_view(result, rows, cols, len(entries), corpus.vocab),

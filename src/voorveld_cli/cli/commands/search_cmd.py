@@ -8,20 +8,10 @@ from typing import Annotated
 import typer
 from typer.core import TyperCommand
 
-from voorveld_cli.cli.options import (
-    ContentDir,
-    ExplicitOption,
-    ForceOption,
-    FormatOption,
-    KindOption,
-    LawOption,
-    PlaceOption,
-    ProvinceOption,
-    SourceOption,
-    ThemeOption,
-)
+from voorveld_cli.cli.options import ContentDir, FilterValues, ForceOption, FormatOption, filter_options
 
 
+@filter_options
 def run(
     query: Annotated[
         list[str],
@@ -30,13 +20,7 @@ def run(
             help='Zoekwoorden. "Aanhalingstekens" voor een zinsdeel, -woord om uit te sluiten.',
         ),
     ],
-    kind: KindOption = None,
-    theme: ThemeOption = None,
-    law: LawOption = None,
-    place: PlaceOption = None,
-    province: ProvinceOption = None,
-    source: SourceOption = None,
-    explicit: ExplicitOption = False,
+    filter_values: FilterValues | None = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Maximaal aantal resultaten.")] = 10,
     fmt: FormatOption = None,
     output: Annotated[
@@ -61,13 +45,7 @@ def run(
 
     execute(
         query,
-        kind=kind,
-        theme=theme,
-        law=law,
-        place=place,
-        province=province,
-        source=source,
-        explicit=explicit,
+        filter_values=filter_values,
         limit=limit,
         fmt=fmt,
         output=output,

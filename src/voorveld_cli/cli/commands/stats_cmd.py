@@ -5,29 +5,19 @@ from __future__ import annotations
 from voorveld_cli.cli.emit import emit
 from voorveld_cli.cli.options import (
     ContentDir,
-    ExplicitOption,
+    FilterValues,
     ForceOption,
     FormatOption,
-    KindOption,
-    LawOption,
     OutputOption,
-    PlaceOption,
-    ProvinceOption,
-    SourceOption,
-    ThemeOption,
+    filter_options,
 )
 from voorveld_cli.cli.output import load_corpus, make_filters
 from voorveld_cli.views.view import Col, Group, View
 
 
+@filter_options
 def run(
-    kind: KindOption = None,
-    theme: ThemeOption = None,
-    law: LawOption = None,
-    place: PlaceOption = None,
-    province: ProvinceOption = None,
-    source: SourceOption = None,
-    explicit: ExplicitOption = False,
+    filter_values: FilterValues | None = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -42,16 +32,7 @@ def run(
     from voorveld_cli.views.tables import stats
 
     corpus = load_corpus(content_dir)
-    filters = make_filters(
-        corpus.vocab,
-        kind=kind,
-        theme=theme,
-        law=law,
-        place=place,
-        province=province,
-        source=source,
-        explicit=explicit,
-    )
+    filters = make_filters(corpus.vocab, filter_values)
     counts = stats(apply(corpus.entries, filters))
 
     emit(stats_view(counts, corpus.vocab), fmt and fmt.value, output, force, corpus.root)
