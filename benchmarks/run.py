@@ -50,7 +50,12 @@ QUERY_TYPES = {
     "meer woorden": ["eenzaamheid ouderen", "buurthuis koffie", "jongeren werk", "sociale basis"],
     "frase": ['"sociale basis"', '"beschut werk"', '"samen koken"', '"informele zorg"'],
     "typfout": ["mantelzorgg", "vrijwiligers", "dagbestedng", "eenzamheid"],
-    "met operator": ["mantelzorg AND NOT jongeren", "schulden OR armoede", "wijkteam AND ouderen", "koffie OR thee"],
+    "met operator": [
+        "mantelzorg AND NOT jongeren",
+        "schulden OR armoede",
+        "wijkteam AND ouderen",
+        "koffie OR thee",
+    ],
     "met filter": ["mantelzorg", "dagbesteding", "eenzaamheid ouderen", "schulden"],
 }
 FILTERED = {"kinds": ["initiative"], "themes": ["ontmoeting"]}
@@ -153,7 +158,10 @@ def cold_start(work: Path, runs: int) -> tuple[dict, list[str]]:
     env = user_env(VOORVELD_CACHE=str(work / "cache-real"))
     content = REPO / "content"
     subprocess.run(
-        [*VOORVELD, "index", "--rebuild", "--content-dir", str(content)], env=env, check=True, capture_output=True
+        [*VOORVELD, "index", "--rebuild", "--content-dir", str(content)],
+        env=env,
+        check=True,
+        capture_output=True,
     )
     folder = current_index(work / "cache-real")
     search = [*VOORVELD, "search", "mantelzorg", "--format", "json", "--content-dir", str(content)]
@@ -248,12 +256,16 @@ def scale_vs_shipped(work: Path, size: int, runs: int) -> dict:
     env = user_env(VOORVELD_CACHE=str(work / "cache-figure"))
     real = REPO / "content"
     for root in (real, content):
-        subprocess.run([*VOORVELD, "index", "--content-dir", str(root)], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [*VOORVELD, "index", "--content-dir", str(root)], env=env, check=True, capture_output=True
+        )
     big, small = [], []
     for _ in range(runs):
         for q in EIGHT:
             for root, out in ((real, small), (content, big)):
-                out.append(timed([*VOORVELD, "search", q, "--format", "json", "--content-dir", str(root)], env))
+                out.append(
+                    timed([*VOORVELD, "search", q, "--format", "json", "--content-dir", str(root)], env)
+                )
     return {
         "scale": statistics.median(big) / statistics.median(small),
         "scale_ms": (statistics.median(big), statistics.median(small)),
@@ -434,7 +446,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=21, help="whole-process runs per command")
-    parser.add_argument("--naive-up-to", type=int, default=10000, help="largest size to time the naive loop on")
+    parser.add_argument(
+        "--naive-up-to", type=int, default=10000, help="largest size to time the naive loop on"
+    )
     parser.add_argument("--out", default=str(REPO / "BENCHMARKS.md"))
     parser.add_argument("--work", default=None, help="keep corpora and indexes here (default: a temp dir)")
     parser.add_argument("--quick", action="store_true", help="1k only, 5 runs, no test suite")

@@ -138,4 +138,3 @@ def write(folder: Path, entries: Sequence[Entry], vocab: Vocabulary, root: Path)
     body = mapping(docs, synonym_groups(vocab, entries))
     (folder / "mapping.json").write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
     return len(docs)
-
