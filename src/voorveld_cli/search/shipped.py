@@ -28,18 +28,15 @@ def _crc(data: bytes, start: int = 0) -> int:
 
 def content_digest(root: Path) -> dict[str, list[int]]:
     """rel path -> [size, crc32] for every content file and configuration file."""
-    from voorveld_cli.content import discover, schema
+    from voorveld_cli.content import discover
 
     out = {}
-    for name in ("vocabulary.yml", "sources.yml", "places.yml"):
-        path = root / name
-        if path.is_file():
-            data = path.read_bytes()
-            out[name] = [len(data), _crc(data)]
-    for kind, entries in discover.scan(root):
-        for entry in entries:
-            data = Path(entry.path).read_bytes()
-            out[f"{schema.FOLDERS[kind]}/{entry.name}"] = [len(data), _crc(data)]
+    for path in sorted(root.glob("*.yml")):
+        data = path.read_bytes()
+        out[path.name] = [len(data), _crc(data)]
+    for found in discover.scan(root).files:
+        data = found.path.read_bytes()
+        out[found.rel] = [len(data), _crc(data)]
     return out
 
 
@@ -95,9 +92,12 @@ def adopt(home: Path, root: Path) -> Path | None:
     target = home / f"ix-{os.urandom(6).hex()}"
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(KEY, "*.lock", "*WRITELOCK"))
     manifest = store.Manifest.read(target)
-    scan = store._scan(root)
+    found = store._scan(root).found
     manifest.stamp = discover.stamp(root)
-    manifest.files = {rel: [*scan[rel][:2], info[2]] for rel, info in manifest.files.items() if rel in scan}
+    # the installed files' own stat, with the problems found at build time
+    stat = store._stat_key
+    files = manifest.files.items()
+    manifest.files = {rel: [*stat(found[rel].stat), info[-1]] for rel, info in files if rel in found}
     snapshot_path = target / store.VOCAB_SNAPSHOT
     snapshot = json.loads(snapshot_path.read_text("utf-8"))
     snapshot["stamp"] = manifest.stamp
