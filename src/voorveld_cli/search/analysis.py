@@ -161,6 +161,12 @@ class _Whole:
         return len(self.value)
 
 
+def forget_words() -> None:
+    """Empty the per-word caches (tests that watch what reaches dutch.py use this)."""
+    _SEEN.clear()
+    index_terms.cache_clear()
+
+
 def dutch_analyzer() -> DutchAnalyzer:
     return DutchAnalyzer()
 
