@@ -66,6 +66,33 @@ def no_orphans():
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
     assert not left, f"processes left behind by the tests: {left}"
+# Tests that take long: fault tests on a big corpus, every name of the shipped corpus
+# through the CLI, the README run as a script, the wheel built and installed. Marked
+# `slow` here, in one list, so a plain `pytest` leaves them out; .ci/run runs `-m slow`.
+SLOW = {
+    "test_every_title_and_alias_puts_its_entry_first",
+    "test_two_index_runs_and_searches_at_once",
+    "test_half_deleted_index_is_detected_and_rebuilt",
+    "test_killed_build_leaves_a_complete_index",
+    "test_query_syntax_soup_never_raises",
+    "test_every_readme_example_runs",
+    "test_define_answers_every_alias_of_every_term",
+}
+SLOW_MODULES = {"test_packaging"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the slow tests, then leave them out again when `-m 'not slow'` (the default) asks."""
+    slow = [
+        item
+        for item in items
+        if item.originalname in SLOW or item.module.__name__.rpartition(".")[2] in SLOW_MODULES
+    ]
+    for item in slow:
+        item.add_marker(pytest.mark.slow)
+    if config.getoption("markexpr") == "not slow" and slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
 
 
 @pytest.fixture(autouse=True)

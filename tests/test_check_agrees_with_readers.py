@@ -14,6 +14,7 @@ most of an hour.
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import tempfile
 from pathlib import Path
@@ -133,7 +134,14 @@ READERS = {
 }
 
 
+def fresh_random() -> None:
+    """Hypothesis seeds `random` alike for every example, and Whoosh names new segments
+    with it: in one process, the second refresh would reuse the first one's name."""
+    random.seed()
+
+
 def check_and_read(cli, root: Path, case: dict) -> None:
+    fresh_random()
     kind, entry_id = case["base"]
     front, _ = SAMPLE[case["base"]]
     target = root / FOLDERS[kind] / f"{entry_id}.md"
@@ -195,6 +203,7 @@ def library_round(root: Path, case: dict, options: dict) -> None:
     from voorveld_cli.views.export import to_csv, to_jsonl
     from voorveld_cli.views.records import full_record, list_record
 
+    fresh_random()
     kind, entry_id = case["base"]
     front, _ = SAMPLE[case["base"]]
     target = root / FOLDERS[kind] / f"{entry_id}.md"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -74,3 +75,74 @@ def test_installed_wheel_searches_from_an_unrelated_directory(wheel, tmp_path):
     payload = json.loads(result.stdout)
     assert payload["hits"]
     assert all(str(target) in row["path"] for row in payload["hits"])
+
+
+def _installed(wheel, tmp_path) -> Path:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
+def _search(target: Path, cache: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(target), "VOORVELD_CACHE": str(cache)}
+    env.pop("VOORVELD_CONTENT", None)
+    return subprocess.run(
+        [sys.executable, "-m", "voorveld_cli", "search", *args, "--format", "json"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def _segments(folder: Path) -> set[str]:
+    return {p.name for p in folder.glob("*.seg")}
+
+
+def _live_index(cache: Path) -> Path:
+    [home] = [p for p in cache.iterdir() if p.is_dir()]
+    return home / (home / "CURRENT").read_text().strip()
+
+
+def test_wheel_ships_a_prebuilt_index_of_the_corpus(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for file in ("shipped.json", "manifest.json", "vocabulary.json", "synonyms.json", "_MAIN_1.toc"):
+        assert "voorveld_cli/_index/" + file in names, file
+    key = json.loads(zipfile.ZipFile(wheel).read("voorveld_cli/_index/shipped.json"))
+    shipped = {p.relative_to(REAL_CONTENT).as_posix() for p in REAL_CONTENT.glob("*/*.md")}
+    assert shipped <= set(key["files"])
+
+
+def test_first_search_after_install_uses_the_shipped_index(wheel, tmp_path):
+    target = _installed(wheel, tmp_path)
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    first = _search(target, tmp_path / "cache", elsewhere, "mantelzorg")
+    assert first.returncode == 0, first.stderr
+    shipped = _segments(target / "voorveld_cli" / "_index")
+    assert shipped and _segments(_live_index(tmp_path / "cache")) == shipped  # copied, not built
+    again = _search(target, tmp_path / "cache", elsewhere, "mantelzorg")
+    assert again.stdout == first.stdout
+
+    # A user's own content (a copy of the corpus) gets its own index, built in the cache.
+    own = tmp_path / "eigen" / "content"
+    shutil.copytree(target / "voorveld_cli" / "_content", own)
+    mine = _search(target, tmp_path / "cache-own", elsewhere, "mantelzorg", "--content-dir", str(own))
+    assert mine.returncode == 0, mine.stderr
+    assert not _segments(_live_index(tmp_path / "cache-own")) & shipped
+
+
+def test_shipped_index_is_not_used_for_changed_content(wheel, tmp_path):
+    """The key covers every file: an installed corpus that differs gets a fresh build."""
+    target = _installed(wheel, tmp_path)
+    content = target / "voorveld_cli" / "_content"
+    page = sorted((content / "initiatives").glob("*.md"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\nZoekwoord kwartelkoning.\n", encoding="utf-8")
+    result = _search(target, tmp_path / "cache", tmp_path, "kwartelkoning")
+    assert result.returncode == 0, result.stderr
+    assert [hit["id"] for hit in json.loads(result.stdout)["hits"]] == [page.stem]
+    assert not _segments(_live_index(tmp_path / "cache")) & _segments(target / "voorveld_cli" / "_index")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from voorveld_cli.search import lean
+
 _PUBLIC = {
     "search": "query",
     "search_corpus": "query",
@@ -24,6 +26,8 @@ _PUBLIC = {
 }
 
 __all__ = sorted(_PUBLIC)
+
+lean.install()  # before any Whoosh import: keep what a Dutch search never runs out of start-up
 
 
 def __getattr__(name: str) -> Any:

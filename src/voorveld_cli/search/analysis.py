@@ -1,15 +1,24 @@
-"""Text analysis for the Dutch index: words, accents, stop words, compounds, stems."""
+"""Text analysis for the Dutch index: words, accents, stop words, compounds, stems.
+
+`DutchAnalyzer` does in one pass what a chain of Whoosh filters does token by
+token (`reference_analyzer`, kept for the tests and the naive benchmark): the
+words of a corpus repeat, so what a word becomes (folded, stopped, its compound
+parts, their stems) is worked out once per distinct word and cached. That is
+most of the analysis cost of an index build; the tokens are the same.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 
-from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter
-from whoosh.lang import stopwords_for_language
+from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter, Token
+from whoosh.analysis.analyzers import Analyzer
 from whoosh.support.charset import accent_map
 
 from voorveld_cli.search import dutch, ranking
 
+WORD = r"\w+(?:['’]\w+)*"  # keeps zzp'er whole
 # The analyzer's name and version, recorded in every index: a change to the stemmer, the
 # repairs, the compound heads or the stop words must bump it, so old indexes are rebuilt.
 ANALYZER = "snowball-dutch-porter+voorveld-repairs/3"
@@ -20,6 +29,161 @@ def _stemmer() -> dutch.Stemmer:
     from whoosh.lang.snowball.dutch import DutchStemmer
 
     return dutch.Stemmer(DutchStemmer().stem)
+
+
+def _stoplist() -> frozenset[str]:
+    """Whoosh's Dutch stop words, less those that carry meaning here ('zonder')."""
+    from whoosh.lang import stopwords_for_language
+
+    return frozenset(stopwords_for_language("nl")) - ranking.MEANINGFUL
+
+
+@functools.lru_cache(maxsize=200_000)
+def index_terms(folded: str) -> tuple[str, ...]:
+    """What the index holds for one (folded, not stopped) word: its stem, then the
+    stems of the known compound parts of that stem ('mantelzorg' -> mantelzorg, zorg, mantel)."""
+    stem = _stemmer().stem
+    whole = stem(folded)
+    return (whole, *(stem(part) for part in dutch.compound_parts(whole)))
+
+
+class DutchAnalyzer(Analyzer):
+    """Words (keeping zzp'er whole), lowercased, accents folded (cliënten -> clienten),
+    Dutch stop words and words over dutch.MAX_WORD letters out, compound parts added
+    at the word's position (index only: a query word stays whole, so 'mantelzorg'
+    does not find every text about 'zorg'), then stemmed."""
+
+    def __init__(self, stoplist: frozenset[str] | None = None):
+        self.stops = stoplist if stoplist is not None else _stoplist()
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        t.boost, t.stopped = 1.0, False
+        words = self._words()
+        query = mode == "query"
+        pos = None  # positions renumbered over the words that stay (as StopFilter does)
+        matches = _WORD.finditer(value) if tokenize else [_Whole(value)]
+        for n, match in enumerate(matches):
+            raw = match.group(0)
+            known = words.get(raw)
+            if known is None:
+                known = self._query_word(raw) if query else self._word(raw)
+                if not query:
+                    words[raw] = known
+            folded, terms = known
+            if keeporiginal:
+                t.original = raw
+            if chars:
+                t.startchar, t.endchar = start_char + match.start(), start_char + match.end()
+            if not terms:  # a stop word
+                if not removestops:
+                    t.stopped, t.text = True, folded
+                    if positions:
+                        t.pos = start_pos + n
+                    yield t
+                    t.stopped = False
+                continue
+            if positions:
+                pos = start_pos + n if pos is None else pos + 1
+                t.pos = pos
+            if query:
+                t.text = terms[0]
+                yield t
+                continue
+            for term in terms:
+                t.text = term
+                yield t
+
+    @staticmethod
+    def fold(text: str) -> str:
+        """Lowercased, accents folded (cliënten -> clienten), as every word is indexed."""
+        return text.lower().translate(accent_map)
+
+    def terms_of(self, raw: str) -> tuple[str, ...]:
+        """Index terms of one word as written (none for a stop word), from the cache."""
+        words = self._words()
+        known = words.get(raw)
+        if known is None:
+            known = words[raw] = self._word(raw)
+        return known[1]
+
+    def _query_word(self, raw: str) -> tuple[str, tuple[str, ...]]:
+        """(folded, (stem,)): a query word is stemmed, never split."""
+        folded = raw.lower().translate(accent_map)
+        if not folded or folded in self.stops or len(folded) > dutch.MAX_WORD:
+            return folded, ()
+        return folded, (_stemmer().stem(folded),)
+
+    def _word(self, raw: str) -> tuple[str, tuple[str, ...]]:
+        """(folded, index terms) of a word as written; no terms for a stop word."""
+        folded = raw.lower().translate(accent_map)
+        if not folded or folded in self.stops or len(folded) > dutch.MAX_WORD:
+            return folded, ()  # a stop word, or too long to be a word (dutch.MAX_WORD)
+        return folded, index_terms(folded)
+
+    def _words(self) -> dict:
+        """The per-word cache, shared by the analyzer's copies (one per field)."""
+        if len(_SEEN) > MAX_SEEN:
+            _SEEN.clear()
+        return _SEEN
+
+
+_WORD = re.compile(WORD)
+_SEEN: dict[str, tuple[str, tuple[str, ...]]] = {}  # word as written -> (folded, index terms)
+MAX_SEEN = 500_000  # distinct spellings kept; a bigger corpus starts the cache over
+
+
+class _Whole:
+    """The whole value as one match, for tokenize=False."""
+
+    def __init__(self, value: str):
+        self.value = value
+
+    def group(self, _n: int) -> str:
+        return self.value
+
+    def start(self) -> int:
+        return 0
+
+    def end(self) -> int:
+        return len(self.value)
+
+
+def forget_words() -> None:
+    """Empty the per-word caches (tests that watch what reaches dutch.py use this)."""
+    _SEEN.clear()
+    index_terms.cache_clear()
+
+
+def dutch_analyzer() -> DutchAnalyzer:
+    return DutchAnalyzer()
+
+
+def query_stem(word: str, analyzer: DutchAnalyzer | None = None) -> str:
+    """A word as the query parser would look it up (stemmed, not split); a stop word as typed."""
+    tokens = [t.text for t in (analyzer or _default())(word, mode="query")]
+    return tokens[0] if tokens else word
+
+
+@functools.cache
+def _default() -> DutchAnalyzer:
+    return DutchAnalyzer()
+
+
+# -- the same analysis as a chain of Whoosh filters: the reference the tests compare
+# DutchAnalyzer with, and what the naive benchmark loop (benchmarks/naive_index.py) runs.
 
 
 class DutchStemFilter(Filter):
@@ -35,9 +199,9 @@ class DutchStemFilter(Filter):
 
 
 class CompoundFilter(Filter):
-    """At index time, also index the known parts of a compound at the same position
-    ('mantelzorg' is found by 'zorg'); a query word is left whole, so 'mantelzorg'
-    does not find every text about 'zorg'."""
+    """At index time, also index the known parts of a compound at the same position.
+    (The stem filter after it has already stemmed the token when this reads it back:
+    the parts are those of the stem.)"""
 
     def __call__(self, tokens):
         for token in tokens:
@@ -51,17 +215,9 @@ class CompoundFilter(Filter):
             token.text = original
 
 
-def _stoplist() -> frozenset[str]:
-    """Whoosh's Dutch stop words, less those that carry meaning here ('zonder')."""
-    return frozenset(stopwords_for_language("nl")) - ranking.MEANINGFUL
-
-
-def dutch_analyzer():
-    """Words (keeping zzp'er whole), lowercased, accents folded (cliënten -> clienten),
-    Dutch stop words and words over dutch.MAX_WORD letters out, compound parts added,
-    then stemmed."""
+def reference_analyzer():
     return (
-        RegexTokenizer(r"\w+(?:['’]\w+)*")
+        RegexTokenizer(WORD)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(stoplist=_stoplist(), minsize=1, maxsize=dutch.MAX_WORD)

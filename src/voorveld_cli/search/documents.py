@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from whoosh import fields
+from whoosh import columns, fields
 
 from voorveld_cli.content.filters import entry_year
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import ranking
-from voorveld_cli.search.analysis import dutch_analyzer, plain_analyzer
+from voorveld_cli.search.analysis import dutch_analyzer, plain_analyzer, query_stem
 from voorveld_cli.textnorm import fold, markdown_text
 
 # Field weights: title and aliases count most, then keywords and summary, then the rest.
@@ -23,11 +23,12 @@ BOOSTS = {
     "extra": 1.0,
 }
 SEARCH_FIELDS = tuple(BOOSTS)
-SNIPPET_FIELDS = ("body", "summary", "details")
+SNIPPET_FIELDS = ("summary", "body", "details")  # snippets.py tries them in this order
 
 
-def make_schema() -> fields.Schema:
-    text = dutch_analyzer()
+def make_schema(text=None) -> fields.Schema:
+    """The schema; `text` replaces the Dutch analyzer (the naive benchmark passes the filter chain)."""
+    text = text or dutch_analyzer()
     return fields.Schema(
         path=fields.ID(stored=True, unique=True),
         id=fields.ID(stored=True),
@@ -55,6 +56,9 @@ def make_schema() -> fields.Schema:
         names=fields.STORED(),  # a term's title and aliases, for search synonyms
         labels=fields.STORED(),  # title and aliases as name keys, for the exact-name rank
         definition=fields.STORED(),  # a term's definition, for the card above the hits
+        # What ranking needs of every candidate (kind, name keys, title stems), as a
+        # column: read per document without unpacking its stored text.
+        rank=fields.COLUMN(columns.PickleColumn(columns.VarBytesColumn())),
     )
 
 
@@ -132,6 +136,8 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "labels": [ranking.name_key(name) for name in (title, *map(str, entry.as_list("aliases")))],
         "definition": str(entry.get("definition") or ""),
     }
+    title_stems = sorted({query_stem(w) for w in ranking.name_key(title).split()})
+    doc["rank"] = (entry.kind, doc["labels"], title_stems)
     year = entry_year(entry)
     if year is not None:
         doc["as_of"] = year

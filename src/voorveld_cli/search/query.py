@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from pathlib import Path
 
-from whoosh import highlight, qparser, query
+from whoosh import qparser, query
 
 from voorveld_cli.content.filters import Filters
 from voorveld_cli.content.vocabulary import Vocabulary
-from voorveld_cli.render.plain import HIT_END, HIT_START
-from voorveld_cli.search import ranking, synonyms
+from voorveld_cli.search import ranking, snippets, synonyms
+from voorveld_cli.search.analysis import query_stem
 from voorveld_cli.search.documents import SEARCH_FIELDS, SNIPPET_FIELDS
 from voorveld_cli.search.results import Hit, SearchResult
 from voorveld_cli.search.store import READ_FAULTS, RefreshReport, open_index, read_synonyms
-
-
-class _MarkFormatter(highlight.Formatter):
-    """Wraps each matched term in HIT_START/HIT_END; the renderer decides the look."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return f"{HIT_START}{highlight.get_text(text, token, replace)}{HIT_END}"
 
 
 def _parser(schema, group) -> qparser.MultifieldParser:
@@ -108,16 +98,17 @@ def search(
         result.facets = _facets(searcher, {c.docnum for c in ranked})
         if results is None:
             return result
-        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
-        results.formatter = _MarkFormatter()
-        position = {docnum: i for i, (_score, docnum) in enumerate(results.top_n)}
+        wanted = {text for name, text in results.q.iter_all_terms() if name in SNIPPET_FIELDS}
+        analyzer = ix.schema["body"].analyzer
         top = max((c.bm25 for c in ranked), default=0.0)
         for candidate in ranked[:limit]:
-            hit = results[position[candidate.docnum]]
-            record = dict(hit["record"])
-            record["path"] = display_path(root / hit["path"])
-            score = candidate.key(top)
-            result.hits.append(Hit(record=record, score=score, snippet=_snippet(hit)))
+            stored = searcher.stored_fields(candidate.docnum)
+            record = dict(stored["record"])
+            record["path"] = display_path(root / stored["path"])
+            texts = [stored.get(name, "") for name in SNIPPET_FIELDS]
+            snippet = snippets.snippet(texts, wanted, analyzer.terms_of, analyzer.fold)
+            snippet = snippet or stored.get("summary", "")[:220]
+            result.hits.append(Hit(record=record, score=candidate.key(top), snippet=snippet))
     return result
 
 
@@ -155,14 +146,14 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     wanted = {ranking.name_key(text), ranking.name_key(corrected), " ".join(words)}
     named = {" ".join(c.words) for c, _ in concepts}
     stems = {_stem_key(schema, w) for w in words}
+    rank_info = searcher.reader().column_reader("rank")  # no stored text read per candidate
     for candidate in candidates.values():
         candidate.coordination /= total_weight
-        stored = searcher.stored_fields(candidate.docnum)
-        candidate.kind = stored.get("kind", "")
-        labels = stored.get("labels") or [""]
+        candidate.kind, labels, title_stems = rank_info[candidate.docnum]
+        labels = labels or [""]
         candidate.exact_name = 2 if labels[0] in wanted else int(bool(wanted & set(labels[1:])))
         candidate.named_term = candidate.kind == "term" and bool(named & set(labels))
-        title_stems = {_stem_key(schema, w) for w in ranking.name_key(stored.get("title", "")).split()}
+        title_stems = set(title_stems)
         candidate.title_words = len(title_stems)
         candidate.title_has_all = bool(stems) and stems <= title_stems
         candidate.near = near.get(candidate.docnum, 0) / max(len(words) - 1, 1)
@@ -210,8 +201,7 @@ def _concept_query(searcher, schema, concept: ranking.Concept, result: SearchRes
 
 
 def _stem_key(schema, word: str) -> str:
-    tokens = [t.text for t in schema["body"].analyzer(word, mode="query")]
-    return tokens[0] if tokens else word
+    return query_stem(word, schema["body"].analyzer)
 
 
 def _known(searcher, schema, word: str) -> bool:
@@ -285,16 +275,6 @@ def _safe_parse(schema, text: str, group) -> query.Query:
     except Exception:
         words = " ".join(w for w in "".join(c if c.isalnum() else " " for c in text).split())
         return _parser(schema, group).parse(words) if words else query.NullQuery
-
-
-def _snippet(hit) -> str:
-    for name in SNIPPET_FIELDS:
-        with contextlib.suppress(Exception):
-            text = hit.highlights(name, top=2)
-            if text:
-                return " ".join(text.split())
-    summary = hit.get("summary") or ""
-    return summary[:220]
 
 
 def search_corpus(

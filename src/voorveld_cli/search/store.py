@@ -40,7 +40,7 @@ from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
 from voorveld_cli.search.documents import document, make_schema
 
-SCHEMA_VERSION = 9  # bump when the analysis or the documents change
+SCHEMA_VERSION = 10  # bump when the analysis or the documents change
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
@@ -349,7 +349,8 @@ def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
     """The vocabulary, from the index's snapshot when vocabulary.yml and sources.yml
     are unchanged (no YAML parsing on a plain search), else read from the files.
     Returns (vocabulary, problems). A snapshot that is not what this code wrote is ignored."""
-    folder = _read_current(cache.index_home(root))
+    home = cache.index_home(root)
+    folder = _read_current(home) or _adopt_shipped(home, root)
     if folder is not None:
         with contextlib.suppress(*INDEX_FAULTS, AttributeError):
             snapshot = json.loads((folder / VOCAB_SNAPSHOT).read_bytes().decode("utf-8"))
@@ -387,6 +388,8 @@ def open_index(
         return _read_only(home, root, vocab, progress)
     notices: list[str] = []
     if not rebuild:
+        if _read_current(home) is None:
+            _adopt_shipped(home, root)
         opened = _open_current(home, root, vocab, wait, progress, notices)
         if opened is not None:
             return opened
@@ -494,6 +497,22 @@ def _read_only(home, root, vocab, progress) -> tuple[Any, RefreshReport]:
     return _in_memory(root, vocab, progress, f"kan de index niet opslaan in {home} (geen schrijfrechten)")
 
 
+def _adopt_shipped(home: Path, root: Path) -> Path | None:
+    """First use of the bundled corpus: the index the wheel ships (shipped.py), if it fits."""
+    from voorveld_cli.settings import is_packaged
+
+    if not is_packaged(root):
+        return None
+    from voorveld_cli.search import shipped
+
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        with BuildLock(home / BUILD_LOCK, LOCK_WAIT):
+            return _read_current(home) or shipped.adopt(home, root)
+    except (OSError, ValueError, KeyError, LockTimeout):
+        return None
+
+
 def _open_current(
     home: Path, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None, notices: list[str]
 ) -> tuple[Any, RefreshReport] | None:
@@ -502,11 +521,11 @@ def _open_current(
     if folder is None:
         return None
     try:
-        ix = index.open_dir(str(folder))
         manifest = Manifest.read(folder)
         if not _same_format(manifest):
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
+        ix = index.open_dir(str(folder))
         if manifest.stamp != discover.stamp(root):
             return None  # vocabulary or sources changed: validity may change everywhere
         with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here

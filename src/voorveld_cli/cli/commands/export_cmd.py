@@ -23,6 +23,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     ids = "ids"
+    bulk = "bulk"
 
 
 @filter_options
@@ -31,7 +32,8 @@ def run(
         ExportFormat | None,
         typer.Option(
             "--format",
-            help="jsonl (een item per regel), csv of ids. Standaard de extensie van -o, anders jsonl.",
+            help="jsonl (een item per regel), csv, ids of bulk (OpenSearch/Elasticsearch: -o MAP krijgt "
+            "bulk.ndjson en mapping.json). Standaard de extensie van -o, anders jsonl.",
             show_default=False,
         ),
     ] = None,
@@ -44,7 +46,7 @@ def run(
     """Exporteer alle items (of wat de filters overlaten) met alle velden en de tekst.
 
     Voorbeelden: voorveld export > corpus.jsonl; voorveld export -o corpus.csv;
-    voorveld export --kind case --excel -o casussen.csv
+    voorveld export --kind case --excel -o casussen.csv; voorveld export --format bulk -o cluster
     """
     from voorveld_cli.cli.emit import resolve_format
     from voorveld_cli.cli.exitcodes import NOTHING_FOUND
@@ -56,6 +58,9 @@ def run(
     corpus = load_corpus(content_dir)
     filters = make_filters(corpus.vocab, filter_values)
     entries = apply(corpus.entries, filters)
+    if fmt == ExportFormat.bulk:
+        _bulk(entries, corpus, output, force)
+        return
     target = output_path(output, corpus.root, force) if output is not None else None
     chosen = resolve_format(fmt and fmt.value, output, ("jsonl", "csv", "ids"), default="jsonl")
     if excel and chosen != "csv":
@@ -75,5 +80,32 @@ def run(
             fail(f"Kan {output} niet schrijven: {err.strerror}")
         typer.echo(f"{plural(len(entries), 'item')} geschreven naar {output}", err=True)
     if not entries:
+        typer.echo("voorveld: Geen items die aan de filters voldoen.", err=True)
+        raise typer.Exit(NOTHING_FOUND)
+
+
+def _bulk(entries, corpus, output, force: bool) -> None:
+    """bulk.ndjson and mapping.json for a search cluster, in the folder -o names."""
+    from voorveld_cli.search import bulk
+    from voorveld_cli.views.labels import plural
+
+    if output is None:
+        fail("--format bulk schrijft twee bestanden: geef een map met -o, bijvoorbeeld -o cluster.", 2)
+    folder = output.expanduser().resolve()
+    if folder.is_relative_to(corpus.root.resolve()):
+        fail(f"{output} ligt in de content-map; kies een map daarbuiten.", 2)
+    if folder.exists() and not folder.is_dir():
+        fail(f"{output} is een bestand; geef een map.", 2)
+    existing = [name for name in ("bulk.ndjson", "mapping.json") if (folder / name).exists()]
+    if existing and not force:
+        fail(f"{output}/{existing[0]} bestaat al; gebruik --force om te overschrijven.")
+    try:
+        count = bulk.write(folder, entries, corpus.vocab, corpus.root)
+    except OSError as err:
+        fail(f"Kan niet schrijven in {output}: {err.strerror}")
+    typer.echo(f"{plural(count, 'item')} geschreven naar {output}/bulk.ndjson (met mapping.json)", err=True)
+    if not entries:
+        from voorveld_cli.cli.exitcodes import NOTHING_FOUND
+
         typer.echo("voorveld: Geen items die aan de filters voldoen.", err=True)
         raise typer.Exit(NOTHING_FOUND)
