@@ -66,6 +66,8 @@ def no_orphans():
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
     assert not left, f"processes left behind by the tests: {left}"
+
+
 # Tests that take long: fault tests on a big corpus, every name of the shipped corpus
 # through the CLI, the README run as a script, the wheel built and installed. Marked
 # `slow` here, in one list, so a plain `pytest` leaves them out; .ci/run runs `-m slow`.
