@@ -69,7 +69,8 @@ def _resolve(vocab: Vocabulary, name: str, option: str, text: str) -> str:
         return key
     hint = did_you_mean(text, vocab.names(name))
     choices = ", ".join(vocab.values(name))
-    raise FilterError(f"Onbekende waarde '{text}' voor {option}.{hint} Mogelijke waarden: {choices}.")
+    known = f" Mogelijke waarden: {choices}." if choices else f" Er zijn geen waarden voor {option}."
+    raise FilterError(f"Onbekende waarde '{text}' voor {option}.{hint}{known}")
 
 
 # ---------------------------------------------------------------------------
@@ -112,11 +113,12 @@ def _entry_laws(entry: Entry, filters: Filters) -> set[str]:
     return laws
 
 
-def _entry_places(entry: Entry) -> set[str]:
-    places = {fold(p) for p in entry.as_list("place")}
+def entry_places(entry: Entry) -> list[str]:
+    """The entry's places and area, folded: what --place compares with."""
+    places = [fold(p) for p in entry.as_list("place")]
     area = entry.get("area")
     if isinstance(area, str):
-        places.add(fold(area))
+        places.append(fold(area))
     return places
 
 
@@ -162,7 +164,7 @@ FILTER_OPTIONS: tuple[FilterOption, ...] = (
         "Gemeente of wijk (herhaalbaar).",
         # folded; today's municipality widens to its former municipalities and villages (places.yml)
         resolve=lambda vocab, text: sorted(vocab.places.matching(text)) if text.strip() else [],
-        keep=lambda entry, wanted, _filters: bool(set(wanted) & _entry_places(entry)),
+        keep=lambda entry, wanted, _filters: bool(set(wanted) & set(entry_places(entry))),
         complete="places",
     ),
     FilterOption(

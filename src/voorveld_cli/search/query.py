@@ -26,7 +26,7 @@ class _MarkFormatter(highlight.Formatter):
         return f"{HIT_START}{highlight.get_text(text, token, replace)}{HIT_END}"
 
 
-def _parser(schema, group) -> qparser.MultifieldParser:
+def _parser(schema, group) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(list(SEARCH_FIELDS), schema, group=group)
     # + and - only at the start of a word: 'Wmo-consulent' and 're-integratie' are words,
     # '-respijtzorg' is an exclusion.
@@ -38,7 +38,7 @@ def _parser(schema, group) -> qparser.MultifieldParser:
 
 
 def _filter_query(filters: Filters) -> query.Query | None:
-    parts = []
+    parts: list[query.Query] = []
 
     def any_of(fieldname: str, values) -> None:
         if values:
@@ -131,7 +131,7 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     exclude = [_safe_parse(schema, word, qparser.OrGroup) for word in plan.excluded]
     mask = query.Or(exclude) if exclude else None
     required = [_safe_parse(schema, word, qparser.AndGroup) for word in plan.required]
-    any_q = query.Or([q for _, q in concepts])
+    any_q: query.Query = query.Or([q for _, q in concepts])
     if required:
         any_q = query.And([any_q, *required])
     results = searcher.search(any_q, limit=None, filter=filter_q, mask=mask)
@@ -174,15 +174,19 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     )
     if any(c.matched < len(concepts) for c in ranked):
         result.mode = "or"  # some hits match only part of the query
+    result.cards += _cards(searcher, ranked)
+    return ranked, results
+
+
+def _cards(searcher, ranked) -> list[dict[str, str]]:
+    """The terms the query names, as cards above the hits."""
+    cards = []
     for candidate in [c for c in ranked if c.named_term][:MAX_CARDS]:
         stored = searcher.stored_fields(candidate.docnum)
-        card = {
-            "id": stored["id"],
-            "title": stored.get("title", ""),
-            "definition": stored.get("definition", ""),
-        }
-        result.cards.append(card)
-    return ranked, results
+        cards.append(
+            {"id": stored["id"], "title": stored.get("title", ""), "definition": stored.get("definition", "")}
+        )
+    return cards
 
 
 def _concept_query(searcher, schema, concept: ranking.Concept, result: SearchResult):

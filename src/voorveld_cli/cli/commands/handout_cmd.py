@@ -114,7 +114,7 @@ def run(
 def choose_format(fmt: HandoutFormat | None, output: Path | None) -> str:
     """The format: --format, or -o's extension; the two must agree."""
     implied = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
-    if fmt is not None and implied is not None and fmt.value != implied:
+    if fmt is not None and output is not None and implied is not None and fmt.value != implied:
         fail(
             f"--format {fmt.value} past niet bij {output.name}: die extensie betekent {implied}. "
             f"Laat --format weg of kies een bestandsnaam die bij het formaat past.",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from voorveld_cli.cli.options import ContentDir
 from voorveld_cli.cli.output import fail, load_corpus, write
+
+if TYPE_CHECKING:
+    from voorveld_cli.content.corpus import Corpus
 
 
 def run(
@@ -34,10 +38,7 @@ def run(
 
     Voorbeeld: voorveld new case "Op zoek naar de nieuwe vrijwilliger"
     """
-    import re
-
-    from voorveld_cli.authoring.scaffold import ScaffoldError, new_id, render, target_path
-    from voorveld_cli.content import schema
+    from voorveld_cli.authoring.scaffold import render
     from voorveld_cli.content.filters import FilterError, resolve_kind
     from voorveld_cli.settings import display_path, is_packaged
 
@@ -46,21 +47,7 @@ def run(
     except FilterError as err:
         fail(str(err), 2)
     corpus = load_corpus(content_dir)
-    try:
-        chosen = entry_id if entry_id is not None else new_id(title)
-        if not re.match(schema.ID_PATTERN, chosen):
-            raise ScaffoldError(f"'{chosen}' is geen geldig id: kleine letters a-z, cijfers en streepjes.")
-        path = target_path(corpus.root, kind, chosen)
-    except ScaffoldError as err:
-        fail(str(err), 2)
-    existing = corpus.by_id().get(chosen)
-    if existing is not None:
-        fail(
-            f"Er bestaat al een item met id '{chosen}': {existing.display_path}. Kies een ander id met --id."
-        )
-    if path.exists():
-        fail(f"{display_path(path)} bestaat al; voorveld new overschrijft nooit.")
-
+    path = new_path(corpus, kind, title, entry_id)
     text = render(kind, title, corpus)
     if dry_run:
         write(text)
@@ -77,3 +64,28 @@ def run(
         fail(f"Kan {display_path(path)} niet schrijven: {err.strerror}")
     typer.echo(display_path(path))
     typer.echo(f"Vul de TODO's in en controleer met: voorveld check {display_path(path)}", err=True)
+
+
+def new_path(corpus: Corpus, kind: str, title: str, entry_id: str | None) -> Path:
+    """Where the new file goes; a clear exit when its id is invalid or taken."""
+    import re
+
+    from voorveld_cli.authoring.scaffold import ScaffoldError, new_id, target_path
+    from voorveld_cli.content import schema
+    from voorveld_cli.settings import display_path
+
+    try:
+        chosen = entry_id if entry_id is not None else new_id(title)
+        if not re.match(schema.ID_PATTERN, chosen):
+            raise ScaffoldError(f"'{chosen}' is geen geldig id: kleine letters a-z, cijfers en streepjes.")
+        path = target_path(corpus.root, kind, chosen)
+    except ScaffoldError as err:
+        fail(str(err), 2)
+    existing = corpus.by_id().get(chosen)
+    if existing is not None:
+        fail(
+            f"Er bestaat al een item met id '{chosen}': {existing.display_path}. Kies een ander id met --id."
+        )
+    if path.exists():
+        fail(f"{display_path(path)} bestaat al; voorveld new overschrijft nooit.")
+    return path
