@@ -117,3 +117,21 @@ def test_shipped_corpus_finds_entries_by_todays_municipality(cli):
     assert "maatjesproject-voor-jongeren-in-driebergen" in ids(
         cli, None, "list", "--place", "Utrechtse Heuvelrug"
     )
+
+
+def test_as_of_filters_list_and_search_alike(cli, merged):
+    assert ids(cli, merged, "list", "--as-of", "2017") == ["recept-everdingen"]
+    assert ids(cli, merged, "list", "--as-of", "2014") == ["buurt-leerdam"]  # '2014-05' is in 2014
+    assert ids(cli, merged, "list", "--as-of", "2014..2017", "--kind", "initiative") == [
+        "buurt-leerdam",
+        "recept-everdingen",
+    ]
+    assert ids(cli, merged, "search", "welzijn", "--as-of", "..2016") == ["buurt-leerdam"]
+    # Terms describe no year: a year filter leaves them out.
+    assert "wmo-2015" not in ids(cli, merged, "list", "--as-of", "1900..2100")
+
+
+def test_a_bad_year_is_a_plain_sentence(cli, merged):
+    result = cli("list", "--as-of", "zestien", content=merged)
+    assert result.exit_code == 2
+    assert "--as-of" in result.stderr and "Traceback" not in result.stderr

@@ -170,6 +170,16 @@ def test_schema_version_change_rebuilds(cli, corpus_dir, monkeypatch):
     assert "oudere versie" not in cli("search", "mantelzorg", content=corpus_dir).stderr
 
 
+def test_analyzer_change_rebuilds(cli, corpus_dir, monkeypatch):
+    """Another stemmer or compound list writes other tokens: the old index must go."""
+    cli("index", content=corpus_dir)
+    folder = cache.index_home(corpus_dir) / (cache.index_home(corpus_dir) / "CURRENT").read_text().strip()
+    assert json.loads((folder / store.MANIFEST).read_text())["analyzer"] == store.ANALYZER
+    monkeypatch.setattr(store, "ANALYZER", "another-stemmer/1")
+    assert "oudere versie" in cli("search", "mantelzorg", content=corpus_dir).stderr
+    assert "oudere versie" not in cli("search", "mantelzorg", content=corpus_dir).stderr
+
+
 def test_corrupted_index_is_rebuilt_and_the_user_told_once(cli, corpus_dir):
     cli("index", content=corpus_dir)
     home = cache.index_home(corpus_dir)

@@ -10,6 +10,10 @@ from whoosh.support.charset import accent_map
 
 from voorveld_cli.search import dutch, ranking
 
+# The analyzer's name and version, recorded in every index: a change to the stemmer, the
+# repairs, the compound heads or the stop words must bump it, so old indexes are rebuilt.
+ANALYZER = "snowball-dutch-porter+voorveld-repairs/2"
+
 
 @functools.cache
 def _stemmer() -> dutch.Stemmer:

@@ -77,7 +77,7 @@ HEADS = frozenset(
     bewoners vrijwilliger vrijwilligers cliënt client clienten organisatie voorziening
     voorzieningen ondersteuning begeleiding activiteit activiteiten plek plekken uitkering
     dienst diensten loket regeling subsidie fonds markt tuin winkel bedrijf onderneming
-    cooperatie recept indicatie opvang wonen woning straat dorp stad gemeente
+    cooperatie recept indicatie opvang wonen woning straat dorp stad gemeente bundel programma
 """.split()
 )
 

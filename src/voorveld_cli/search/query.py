@@ -174,14 +174,19 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     )
     if any(c.matched < len(concepts) for c in ranked):
         result.mode = "or"  # some hits match only part of the query
-    result.cards += _cards(searcher, ranked)
+    # A term the query names gets its card even when it matches too few of the other
+    # words to be a hit: 'armoede en schulden gezinnen' still defines armoede.
+    named_terms = sorted(
+        (c for c in candidates.values() if c.named_term), key=lambda c: (-c.key(top), c.docnum)
+    )
+    result.cards += _cards(searcher, named_terms)
     return ranked, results
 
 
-def _cards(searcher, ranked) -> list[dict[str, str]]:
+def _cards(searcher, named_terms) -> list[dict[str, str]]:
     """The terms the query names, as cards above the hits."""
     cards = []
-    for candidate in [c for c in ranked if c.named_term][:MAX_CARDS]:
+    for candidate in named_terms[:MAX_CARDS]:
         stored = searcher.stored_fields(candidate.docnum)
         cards.append(
             {"id": stored["id"], "title": stored.get("title", ""), "definition": stored.get("definition", "")}

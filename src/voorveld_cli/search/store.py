@@ -32,6 +32,7 @@ from whoosh.util.filelock import FileLock
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import cache, synonyms
+from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.documents import document, make_schema
 
 SCHEMA_VERSION = 8
@@ -50,18 +51,26 @@ Progress = Callable[[int, int], None]
 @dataclass
 class Manifest:
     schema_version: int = SCHEMA_VERSION
+    analyzer: str = ANALYZER
     stamp: list = field(default_factory=list)  # vocabulary.yml and sources.yml (mtime, size)
     files: dict[str, list] = field(default_factory=dict)  # rel path -> [mtime_ns, size, problem|None]
 
     @classmethod
     def read(cls, folder: Path) -> Manifest:
         data = json.loads((folder / MANIFEST).read_text("utf-8"))
-        return cls(data["schema_version"], data["stamp"], data["files"])
+        return cls(data["schema_version"], data.get("analyzer", ""), data["stamp"], data["files"])
 
     def write(self, folder: Path) -> None:
         tmp = folder / f"{MANIFEST}.{os.urandom(8).hex()}.tmp"
         tmp.write_text(
-            json.dumps({"schema_version": self.schema_version, "stamp": self.stamp, "files": self.files}),
+            json.dumps(
+                {
+                    "schema_version": self.schema_version,
+                    "analyzer": self.analyzer,
+                    "stamp": self.stamp,
+                    "files": self.files,
+                }
+            ),
             "utf-8",
         )
         os.replace(tmp, folder / MANIFEST)
@@ -154,7 +163,7 @@ def _build(
 ) -> tuple[Any, Manifest, RefreshReport]:
     """A complete index in a new folder (or in memory when storage_folder is None)."""
     scan = _scan(root)
-    manifest = Manifest(schema_version=SCHEMA_VERSION, stamp=discover.stamp(root))
+    manifest = Manifest(schema_version=SCHEMA_VERSION, analyzer=ANALYZER, stamp=discover.stamp(root))
     report = RefreshReport(folder=storage_folder, rebuilt=True, added=len(scan), total=len(scan))
     if storage_folder is None:
         ix = RamStorage().create_index(make_schema())
@@ -283,7 +292,7 @@ def _open_current(
     try:
         ix = index.open_dir(str(folder))
         manifest = Manifest.read(folder)
-        if manifest.schema_version != SCHEMA_VERSION:
+        if (manifest.schema_version, manifest.analyzer) != (SCHEMA_VERSION, ANALYZER):
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
         if manifest.stamp != discover.stamp(root):
