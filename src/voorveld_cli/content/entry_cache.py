@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from voorveld_cli.content.model import Entry, Problem
+from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache
 from voorveld_cli.views.records import plain
 
@@ -82,8 +83,6 @@ class EntryCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{FILE}.{os.urandom(8).hex()}.tmp")
-            tmp.write_text(json.dumps({"key": self.key, "files": self.files}, ensure_ascii=False), "utf-8")
-            os.replace(tmp, self.path)
+            atomic_write(self.path, json.dumps({"key": self.key, "files": self.files}, ensure_ascii=False))
         except OSError:
             pass

@@ -127,6 +127,11 @@ def _in_years(entry: Entry, years: tuple[int, int], _filters: Filters) -> bool:
     return year is not None and years[0] <= year <= years[1]
 
 
+def _vocab_option(flag: str, name: str, help: str, values: Callable[[Entry], Iterable[str]]) -> FilterOption:
+    """A repeatable option over one vocabulary list (same name as its field): any value may match."""
+    return FilterOption(flag, name, "many", help, _vocab_resolver(name, flag), _any_of(values), name)
+
+
 FILTER_OPTIONS: tuple[FilterOption, ...] = (
     FilterOption(
         "--kind",
@@ -137,14 +142,11 @@ FILTER_OPTIONS: tuple[FilterOption, ...] = (
         keep=lambda entry, wanted, _filters: entry.kind in wanted,
         complete="kinds",
     ),
-    FilterOption(
+    _vocab_option(
         "--theme",
         "themes",
-        "many",
         "Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
-        resolve=_vocab_resolver("themes", "--theme"),
-        keep=_any_of(lambda entry: entry.as_list("themes")),
-        complete="themes",
+        lambda entry: entry.as_list("themes"),
     ),
     FilterOption(
         "--law",
@@ -167,23 +169,14 @@ FILTER_OPTIONS: tuple[FilterOption, ...] = (
         keep=lambda entry, wanted, _filters: bool(set(wanted) & set(entry_places(entry))),
         complete="places",
     ),
-    FilterOption(
-        "--province",
-        "provinces",
-        "many",
-        "Provincie (herhaalbaar).",
-        resolve=_vocab_resolver("provinces", "--province"),
-        keep=_any_of(lambda entry: entry.as_list("province")),
-        complete="provinces",
+    _vocab_option(
+        "--province", "provinces", "Provincie (herhaalbaar).", lambda entry: entry.as_list("province")
     ),
-    FilterOption(
+    _vocab_option(
         "--source",
         "sources",
-        "many",
         "Brondocument: id uit sources.yml (zoals movisies-2020-1), titel of alias (herhaalbaar).",
-        resolve=_vocab_resolver("sources", "--source"),
-        keep=_any_of(lambda entry: entry.source_ids()),
-        complete="sources",
+        lambda entry: entry.source_ids(),
     ),
     FilterOption(
         "--as-of",

@@ -31,6 +31,7 @@ from whoosh.util.filelock import FileLock
 
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache, synonyms
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.documents import document, make_schema
@@ -61,8 +62,8 @@ class Manifest:
         return cls(data["schema_version"], data.get("analyzer", ""), data["stamp"], data["files"])
 
     def write(self, folder: Path) -> None:
-        tmp = folder / f"{MANIFEST}.{os.urandom(8).hex()}.tmp"
-        tmp.write_text(
+        atomic_write(
+            folder / MANIFEST,
             json.dumps(
                 {
                     "schema_version": self.schema_version,
@@ -71,9 +72,7 @@ class Manifest:
                     "files": self.files,
                 }
             ),
-            "utf-8",
         )
-        os.replace(tmp, folder / MANIFEST)
 
 
 @dataclass
@@ -109,9 +108,7 @@ def _read_current(home: Path) -> Path | None:
 
 
 def _point_current(home: Path, folder: Path) -> None:
-    tmp = home / f"{CURRENT}.{os.urandom(8).hex()}.tmp"
-    tmp.write_text(folder.name, "utf-8")
-    os.replace(tmp, home / CURRENT)
+    atomic_write(home / CURRENT, folder.name)
 
 
 def _index_entries(
@@ -198,9 +195,7 @@ def synonym_table(ix, vocab: Vocabulary) -> dict[str, list[str]]:
 
 
 def _write_synonyms(ix, folder: Path, vocab: Vocabulary) -> None:
-    tmp = folder / f"{SYNONYMS}.{os.urandom(8).hex()}.tmp"
-    tmp.write_text(json.dumps(synonym_table(ix, vocab), ensure_ascii=False), "utf-8")
-    os.replace(tmp, folder / SYNONYMS)
+    atomic_write(folder / SYNONYMS, json.dumps(synonym_table(ix, vocab), ensure_ascii=False))
 
 
 def read_synonyms(ix, vocab: Vocabulary) -> dict[str, list[str]]:

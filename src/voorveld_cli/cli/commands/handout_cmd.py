@@ -15,6 +15,7 @@ from voorveld_cli.cli.options import (
     filter_options,
 )
 from voorveld_cli.cli.output import fail, find_or_fail, load_corpus, make_filters, warn
+from voorveld_cli.render import on_terminal
 
 
 class HandoutFormat(str, Enum):
@@ -101,7 +102,7 @@ def run(
         entries, corpus.vocab, title=title, lines_per_question=lines, selection=selection,
         edition=edition.value, terms=terms, duplex=duplex,
     )  # fmt: skip
-    if chosen in BINARY and target is None and sys.stdout.isatty():
+    if chosen in BINARY and target is None and on_terminal(sys.stdout):
         fail(
             f"{BINARY[chosen]} is binair en hoort niet in de terminal: geef -o handout.{chosen} of stuur "
             f"de uitvoer naar een bestand (> handout.{chosen}).",

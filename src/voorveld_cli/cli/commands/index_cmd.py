@@ -34,7 +34,9 @@ def run(
         fail(str(err), 2 if content_dir else 1)
     vocab, _ = load_vocabulary(root)
 
-    if sys.stderr.isatty():
+    from voorveld_cli.render import on_terminal
+
+    if on_terminal(sys.stderr):
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
