@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,11 @@ from typer.testing import CliRunner
 from voorveld_cli.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
-REAL_CONTENT = REPO / "content"
+# The shipped corpus; VOORVELD_TEST_CONTENT points the content tests at a copy
+# (test_floors.py runs them on a copy with one entry added).
+REAL_CONTENT = Path(os.environ.get("VOORVELD_TEST_CONTENT") or REPO / "content")
+# A small corpus made for the golden tables, so that new content never changes them.
+TEST_CORPUS = REPO / "tests" / "corpus"
 FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 DATED = {"initiative", "case", "article"}
 

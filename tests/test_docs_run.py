@@ -56,8 +56,9 @@ def run_in_order(commands: list[str], tmp_path: Path) -> list[tuple[str, int, st
     work = tmp_path / "work"
     work.mkdir()
     shutil.copytree(REAL_CONTENT, work / "content")
-    env = {k: v for k, v in os.environ.items() if k not in ("VOORVELD_CONTENT", "NO_COLOR")}
+    env = {k: v for k, v in os.environ.items() if k not in ("VOORVELD_CONTENT", "NO_COLOR", "VISUAL")}
     env.update(PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}", VOORVELD_CACHE=str(tmp_path / "cache"))
+    env["EDITOR"] = "true"  # `voorveld edit` opens the file and closes it unchanged
     results = []
     for command in commands:
         proc = subprocess.run(

@@ -18,7 +18,7 @@ from .conftest import REAL_CONTENT, REPO
     ("kind", "title", "expected"),
     [
         ("initiative", "Buurtkamer 't Hofje", "initiatives/buurtkamer-t-hofje.md"),
-        ("casus", "Café Coöperatie: één plan!", "cases/cafe-cooperatie-een-plan.md"),
+        ("casus", "Café Coöperatie: één plan!", "cases/casus-02-cafe-cooperatie-een-plan.md"),
         ("term", "Sociale basis", "glossary/sociale-basis.md"),
     ],
 )
@@ -39,8 +39,48 @@ def test_new_writes_a_valid_file_from_the_schema(cli, corpus_dir, kind, title, e
 
 def test_new_case_takes_the_next_number(cli, corpus_dir):
     cli("new", "case", "Tweede casus", content=corpus_dir)
-    front = yaml.safe_load((corpus_dir / "cases" / "tweede-casus.md").read_text().split("---\n")[1])
+    front = yaml.safe_load((corpus_dir / "cases" / "casus-02-tweede-casus.md").read_text().split("---\n")[1])
     assert front["number"] == 2
+    # A file name counts too: the next free number is past casus-09, whatever its front matter says.
+    (corpus_dir / "cases" / "casus-09-half-af.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    result = cli("new", "case", "Nog een casus", content=corpus_dir)
+    assert result.stdout.strip().endswith("cases/casus-10-nog-een-casus.md")
+    front = yaml.safe_load((corpus_dir / "cases" / "casus-10-nog-een-casus.md").read_text().split("---\n")[1])
+    assert front["number"] == 10
+
+
+def test_new_warns_about_a_known_title_naming_its_id(cli, corpus_dir):
+    result = cli("new", "case", "Het keukentafelgesprek", "--dry-run", content=corpus_dir)
+    assert result.exit_code == 0
+    assert "(bijna) gelijke titel: 'Het keukentafelgesprek' (keukentafel," in result.stderr
+    near = cli("new", "case", "Het Keukentafel-gesprek!", content=corpus_dir)
+    assert "(keukentafel," in near.stderr and "voorveld edit keukentafel" in near.stderr
+    other = cli("new", "case", "Een heel ander verhaal", "--dry-run", content=corpus_dir)
+    assert "gelijke titel" not in other.stderr
+
+
+def test_new_from_copies_what_entries_share(cli, corpus_dir):
+    args = ("new", "initiative", "Buurtkamer Heerlen", "--from", "buurtkamer-maastricht")
+    result = cli(*args, content=corpus_dir)
+    assert result.exit_code == 0, result.stderr
+    path = corpus_dir / "initiatives" / "buurtkamer-heerlen.md"
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert front["title"] == "Buurtkamer Heerlen"
+    assert front["themes"] == ["ontmoeting", "eenzaamheid"]
+    assert front["province"] == "Limburg"
+    assert front["sources"] == [{"source": "kracht-van-het-gewone", "section": "Casus 1"}]
+    assert front["as_of"] == "TODO"
+    assert front["summary"].startswith("TODO")
+    assert front["figures"] == []  # a fact about the other entry is not copied
+    check = cli("check", str(path), content=corpus_dir)
+    assert check.exit_code == 0, check.stdout
+
+
+def test_new_from_an_unknown_id(cli, corpus_dir):
+    result = cli("new", "initiative", "X", "--from", "buurtkamer-maastrich", content=corpus_dir)
+    assert result.exit_code == 2
+    assert "--from: Geen item met id 'buurtkamer-maastrich'." in result.stderr
+    assert "buurtkamer-maastricht" in result.stderr
 
 
 def test_new_never_overwrites(cli, corpus_dir):

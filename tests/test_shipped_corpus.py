@@ -1,15 +1,15 @@
-"""The shipped corpus itself: what the content issues promise, pinned so a later
-edit cannot silently lose an initiative, a case or a verdiepingsvraag.
+"""The shipped corpus itself: what the content issues promise about particular entries.
 
-The expected figures are counted in the source documents (see the reading notes
-of each seed), not read back from our own files.
+The counts that keep a later edit from silently losing an initiative, a case or a
+verdiepingsvraag are floors in content/corpus.yml (checked by `voorveld check`), so
+adding a valid entry needs no edit here. These tests also run against a copy of the
+corpus (VOORVELD_TEST_CONTENT; see test_floors.py) and must stay true when content is added.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 
 import pytest
 
@@ -17,49 +17,13 @@ from voorveld_cli.content import corpus as corpus_module
 
 from .conftest import REAL_CONTENT
 
-# Verdiepingsvragen per case, counted in the casuïstiekbundel (seed 004) from the
-# question texts, not the loose "»" markers.
-QUESTIONS_PER_CASE = {
-    1: 6,
-    2: 5,
-    3: 4,
-    4: 5,
-    5: 5,
-    6: 5,
-    7: 4,
-    8: 9,
-    9: 7,
-    10: 6,
-    11: 4,
-    12: 4,
-    13: 4,
-    14: 6,
-    15: 6,
-    16: 6,
-}
+# The counts (entries per kind and source, verdiepingsvragen per case, required
+# terms) are floors in content/corpus.yml, which `voorveld check` verifies; see
+# test_floors.py. What stays here are facts about particular entries.
 PART_OF_CASE = {
     n: ("bewoners", "sociaal-ondernemers", "uitvoeringspraktijk", "bestuur-en-beleid")[(n - 1) // 4]
     for n in range(1, 17)
 }
-
-# Practice examples per source document (Athos is one entry citing three of them).
-INITIATIVES_PER_SOURCE = {
-    "kracht-van-het-gewone": 9,
-    "welzijn-in-de-wijk-2017": 18,
-    "latrelatie-of-huwelijk-2016": 16,
-    # The magazine: 23 of its 55 numbered items are initiatives of their own, plus
-    # Athos; events, columns, reports and sub-practices are left out or folded in.
-    "movisies-2020-1": 24,
-}
-
-REQUIRED_TERMS = """
-voorveld maatwerkvoorziening algemene-voorziening sociale-basis indicatie keukentafelgesprek
-decentralisaties transformatie eigen-kracht samenredzaamheid zelfredzaamheid participatiesamenleving
-sociaal-wijkteam integraal-werken dagbesteding mantelzorg respijtzorg informele-zorg burenhulp
-vrijwilliger welzijnswerk opbouwwerk sociaal-makelaar preventie eenzaamheid participatieraad
-statushouder welzijn-op-recept zorgmijder sociale-onderneming tegenprestatie loonkostensubsidie
-beschut-werk banenafspraak re-integratie wmo-2015 participatiewet jeugdwet wlz zvw leerstijlen-van-kolb
-""".split()
 
 
 @pytest.fixture(scope="module")
@@ -76,19 +40,16 @@ def test_shipped_corpus_passes_strict_check(cli):
     assert result.exit_code == 0, result.stdout
 
 
-def test_sixteen_cases_in_bundle_order(cli):
+def test_cases_in_bundle_order(cli):
     rows = json.loads(cli("list", "--kind", "case", "--format", "json", content=REAL_CONTENT).stdout)
-    assert len(rows) == 16
-    assert [row["id"][:8] for row in rows] == [f"casus-{n:02d}" for n in range(1, 17)]
+    assert [row["id"][:8] for row in rows[:16]] == [f"casus-{n:02d}" for n in range(1, 17)]
 
 
-def test_every_verdiepingsvraag_is_there(shipped):
+def test_every_bundle_case_in_its_part(shipped):
     cases = {entry.get("number"): entry for entry in of_kind(shipped, "case")}
-    assert sorted(cases) == list(range(1, 17))
-    found = {number: len(entry.get("questions")) for number, entry in cases.items()}
-    assert found == QUESTIONS_PER_CASE
-    assert sum(found.values()) == 86
-    for number, entry in cases.items():
+    assert set(range(1, 17)) <= set(cases)
+    for number in range(1, 17):
+        entry = cases[number]
         assert entry.get("part") == PART_OF_CASE[number], entry.id
         assert all(len(q["text"]) > 20 for q in entry.get("questions")), entry.id
 
@@ -97,16 +58,6 @@ def test_case_literature_kept_except_where_the_bundle_lost_it(shipped):
     cases = {entry.get("number"): entry for entry in of_kind(shipped, "case")}
     assert cases[10].get("literature") in (None, [])
     assert "ontbreekt" in cases[10].body
-
-
-def test_initiatives_per_source(shipped):
-    counts = Counter(
-        source
-        for entry in of_kind(shipped, "initiative")
-        for source in {s["source"] for s in entry.get("sources")}
-    )
-    for source, expected in INITIATIVES_PER_SOURCE.items():
-        assert counts[source] == expected, source
 
 
 def test_athos_is_one_entry_citing_three_sources(shipped):
@@ -138,10 +89,8 @@ def test_latrelatie_examples_name_both_laws(shipped):
         assert {"Wmo 2015", "Participatiewet"} <= set(entry.get("laws")), entry.id
 
 
-def test_glossary_is_broad_and_has_the_required_terms(shipped):
-    terms = {entry.id for entry in of_kind(shipped, "term")}
-    assert len(terms) >= 80
-    assert not set(REQUIRED_TERMS) - terms
+def test_glossary_is_broad(shipped):
+    assert len(of_kind(shipped, "term")) >= 80
 
 
 def test_every_theme_and_law_has_its_glossary_term(shipped):
@@ -198,7 +147,7 @@ def test_the_hague_initiatives_of_the_magazine(cli):
         "json",
         content=REAL_CONTENT,
     )
-    assert {row["id"] for row in json.loads(result.stdout)} == {
+    assert {row["id"] for row in json.loads(result.stdout)} >= {
         "regio-deal-den-haag-zuidwest",
         "werkoffensief-500-den-haag",
         "wijkbedrijf-allekanten",

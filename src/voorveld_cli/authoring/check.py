@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from voorveld_cli.content import corpus as corpus_mod
+from voorveld_cli.content import floors, links
 from voorveld_cli.content.discover import discover, stray_files
-from voorveld_cli.content.model import ERROR, WARNING, Problem
+from voorveld_cli.content.model import ERROR, WARNING, Entry, Problem
 from voorveld_cli.handouts import glyphs
 from voorveld_cli.settings import display_path
 
@@ -18,6 +19,8 @@ from voorveld_cli.settings import display_path
 class CheckReport:
     problems: list[Problem]
     files: int
+    # With `check --orphans`: the initiatives and articles no entry relates to.
+    orphans: list[Entry] | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -40,13 +43,25 @@ class CheckReport:
         )
 
     def as_dict(self, ok: bool) -> dict[str, Any]:
-        return {
+        record = {
             "ok": ok,
             "files": self.files,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "problems": [p.as_dict() for p in self.problems],
         }
+        if self.orphans is not None:
+            record["orphans"] = [{"id": e.id, "kind": e.kind, "path": e.display_path} for e in self.orphans]
+        return record
+
+    def orphan_lines(self) -> list[str]:
+        from voorveld_cli.views.labels import ORPHANS, kind, plural
+
+        if self.orphans is None:
+            return []
+        lines = [f"{ORPHANS} ({plural(len(self.orphans), 'item')}):"]
+        lines += [f"  {e.id} ({kind(e.kind)}, {e.display_path})" for e in self.orphans]
+        return lines
 
 
 def _unread(root: Path, paths: Sequence[Path]) -> list[Problem]:
@@ -66,15 +81,17 @@ def _unread(root: Path, paths: Sequence[Path]) -> list[Problem]:
     return problems
 
 
-def run_check(root: Path, only: Sequence[Path] | None = None) -> CheckReport:
+def run_check(root: Path, only: Sequence[Path] | None = None, orphans: bool = False) -> CheckReport:
     corpus = corpus_mod.load(root, only=only)
     problems = list(corpus.problems)
     problems += glyphs.problems(corpus.entries)  # characters a PDF handout could not draw
     if only is None:
+        # The floors of corpus.yml concern the whole corpus, not one file.
+        problems += floors.problems(root, corpus.entries, list(corpus.vocab.sources))
         for path, reason in stray_files(root):
             problems.append(Problem(display_path(path), 1, "bestand", reason, WARNING))
     else:
         problems += _unread(root, only)
     problems.sort(key=lambda p: (p.path, p.line, p.field))
     files = len(only) if only is not None else sum(1 for _ in discover(root))
-    return CheckReport(problems, files)
+    return CheckReport(problems, files, links.orphans(corpus.entries) if orphans else None)

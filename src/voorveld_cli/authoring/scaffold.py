@@ -6,12 +6,14 @@ they are filled in (so `check --strict` keeps a half-written file out of main).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 from voorveld_cli.content import schema
 from voorveld_cli.content.corpus import Corpus
+from voorveld_cli.content.model import Entry
 from voorveld_cli.content.validate import choose_from
 from voorveld_cli.textnorm import slugify
 
@@ -24,6 +26,17 @@ BODIES = {
 }
 
 
+# Fields `new --from` does not copy: they state facts about that one entry (its
+# summary, figures, questions, definition), and a copied fact would pass check while
+# being wrong for the new entry. What it shares (place, themes, laws, sources, ...) is copied.
+NOT_COPIED = frozenset(
+    "title summary as_of number questions literature figures novelty working_elements started "
+    "findings people definition aliases law law_profile".split()
+)
+# A case file is named after its number in the bundle: casus-07-titel.md.
+CASE_FILE = re.compile(r"^casus-(\d+)-")
+
+
 class ScaffoldError(ValueError):
     pass
 
@@ -33,6 +46,9 @@ def _dump(key: str, value) -> str:
     lists of items as blocks."""
     if value is None:
         return f"{key}:"
+    if isinstance(value, dict) and value:
+        block = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100)
+        return f"{key}:\n" + "\n".join(f"  {line}" for line in block.rstrip("\n").splitlines())
     if isinstance(value, list) and any(isinstance(item, dict) for item in value):
         block = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=1000)
         return f"{key}:\n" + "\n".join(f"  {line}" for line in block.rstrip("\n").splitlines())
@@ -40,18 +56,30 @@ def _dump(key: str, value) -> str:
     return f"{key}: {flow.rstrip().removesuffix('...').rstrip()}"
 
 
-def _initial(field: schema.Field, title: str, corpus: Corpus):
-    """The value a new file starts with: the title, the next case number, else the type's own."""
+def next_case_number(corpus: Corpus) -> int:
+    """One past the highest case number, in front matter or in a file name."""
+    numbers = [e.get("number") for e in corpus.entries + corpus.drafts if e.kind == "case"]
+    folder = corpus.root / schema.FOLDERS["case"]
+    named = [CASE_FILE.match(path.name) for path in folder.glob("*.md")] if folder.is_dir() else []
+    numbers += [int(match.group(1)) for match in named if match]
+    return max([n for n in numbers if isinstance(n, int)], default=0) + 1
+
+
+def _initial(field: schema.Field, title: str, corpus: Corpus, base: Entry | None = None):
+    """The value a new file starts with: the title, the next case number, the base entry's
+    value (`new --from`), else the type's own."""
     if field.name == "title":
         return title
     if field.name == "number":
-        numbers = [e.get("number") for e in corpus.entries if e.kind == "case"]
-        return max([n for n in numbers if isinstance(n, int)], default=0) + 1
+        return next_case_number(corpus)
+    if base is not None and field.name not in NOT_COPIED and base.get(field.name) not in (None, "", []):
+        return base.get(field.name)
     return field.type.initial(field.required, field.hint, field.vocab)
 
 
-def render(kind: str, title: str, corpus: Corpus) -> str:
-    """The text of a new file of this kind."""
+def render(kind: str, title: str, corpus: Corpus, base: Entry | None = None) -> str:
+    """The text of a new file of this kind; with `base`, its shared fields filled in
+    from that entry (`new --from ID`), the rest and the body still to write."""
     lines = ["---"]
     for field in schema.fields_for(kind):
         hint = field.hint
@@ -60,7 +88,7 @@ def render(kind: str, title: str, corpus: Corpus) -> str:
         elif field.name == "sources":
             hint += f" Bron-ids: {', '.join(corpus.vocab.sources)}."
         lines.append(f"# {hint}")
-        lines.append(_dump(field.name, _initial(field, title, corpus)))
+        lines.append(_dump(field.name, _initial(field, title, corpus, base)))
     lines += ["---", "", BODIES[kind]]
     return "\n".join(lines)
 
@@ -74,8 +102,12 @@ def target_path(root: Path, kind: str, entry_id: str) -> Path:
     return path
 
 
-def new_id(title: str) -> str:
+def new_id(title: str, kind: str = "", corpus: Corpus | None = None) -> str:
+    """The id from the title; a case also gets its number, as the bundle's cases have:
+    'casus-17-op-zoek-naar-...'."""
     entry_id = slugify(title)
     if not entry_id:
         raise ScaffoldError(f"Van de titel '{title}' valt geen id te maken; geef --id op.")
+    if kind == "case" and corpus is not None:
+        entry_id = f"casus-{next_case_number(corpus):02d}-{entry_id}"
     return entry_id

@@ -18,6 +18,7 @@ from voorveld_cli.cli.commands import (
     compare_cmd,
     completion_cmd,
     define_cmd,
+    edit_cmd,
     export_cmd,
     handout_cmd,
     index_cmd,
@@ -74,6 +75,7 @@ COMMANDS = {
     "check": check_cmd,
     "index": index_cmd,
     "new": new_cmd,
+    "edit": edit_cmd,
     "schema": schema_cmd,
     "completion": completion_cmd,
 }

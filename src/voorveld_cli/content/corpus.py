@@ -12,8 +12,10 @@ from pathlib import Path
 from voorveld_cli.content import schema, vocabulary
 from voorveld_cli.content.discover import scan, stamp
 from voorveld_cli.content.entry_cache import EntryCache
+from voorveld_cli.content.links import body_links
 from voorveld_cli.content.model import ERROR, WARNING, Entry, Problem
 from voorveld_cli.content.parse import parse_bytes
+from voorveld_cli.content.titles import duplicate_pairs
 from voorveld_cli.content.validate import validate
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.settings import display_path
@@ -31,6 +33,8 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     # Files left out because they have errors, with the problems that sank them.
     skipped: dict[str, list[Problem]] = field(default_factory=dict)
+    # Those files as far as they could be read (only when not served from the cache).
+    drafts: list[Entry] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
@@ -68,8 +72,31 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
         body=parsed.body,
         lines=parsed.lines,
         display_path=shown,
+        body_line=parsed.body_line,
     )
     return entry, problems
+
+
+def draft_entry(kind: str, path: Path) -> Entry | None:
+    """A file with errors as far as it can be read, so that the rules over the whole
+    corpus (ids, related, body links, titles) still see it: check names every problem
+    of a file in one run instead of one layer at a time."""
+    try:
+        parsed = parse_bytes(path.read_bytes(), display_path(path))
+    except OSError:
+        return None
+    if parsed.data is None:
+        return None
+    return Entry(
+        id=path.stem,
+        kind=kind,
+        path=path,
+        data=parsed.data,
+        body=parsed.body,
+        lines=parsed.lines,
+        display_path=display_path(path),
+        body_line=parsed.body_line,
+    )
 
 
 def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -> Corpus:
@@ -100,6 +127,9 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
             corpus.problems.extend(found)
         if entry is None:
             corpus.skipped[display_path(path)] = [p for p in found if p.severity == ERROR]
+            draft = draft_entry(kind, path) if store is None else None
+            if draft is not None:
+                corpus.drafts.append(draft)
         else:
             corpus.entries.append(entry)
 
@@ -114,45 +144,103 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
 
 
 def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Problem]:
-    problems: list[Problem] = []
-    first: dict[str, Entry] = {}
-    duplicates: list[Entry] = []
-    for entry in corpus.entries:
-        if entry.id in first:
-            duplicates.append(entry)
-        else:
-            first[entry.id] = entry
-    for entry in duplicates:
-        other = first[entry.id]
-        problems.append(
-            Problem(
-                entry.display_path,
-                1,
-                "id",
-                f"id '{entry.id}' bestaat al ({other.display_path}); ids zijn uniek over alle soorten",
-            )
-        )
-    corpus.entries = [e for e in corpus.entries if e not in duplicates]
+    """The rules that need more than one file. Files with errors of their own take
+    part as drafts, so every problem of a file shows in the same run."""
+    everything = sorted(
+        corpus.entries + corpus.drafts, key=lambda e: (KIND_ORDER.get(e.kind, 9), e.path.name)
+    )
 
-    ids = set(first)
-    for entry in corpus.entries:
-        if wanted is not None and entry.path.resolve() not in wanted:
+    def mine(entry: Entry) -> bool:
+        return wanted is None or entry.path.resolve() in wanted
+
+    problems = _duplicate_ids(corpus, everything)
+    ids = {entry.id for entry in everything}
+    for entry in filter(mine, everything):
+        problems += _related_problems(entry, ids)
+        problems += _body_link_problems(entry, ids)
+    problems += _title_problems(everything, mine)
+    problems.extend(alias_problems(corpus, wanted))
+    return problems
+
+
+def _duplicate_ids(corpus: Corpus, everything: list[Entry]) -> list[Problem]:
+    """Ids are unique over all kinds. The later file is reported and, when the earlier
+    one is valid, left out of the corpus; read commands then warn that it was skipped
+    (a glossary/athos.md beside initiatives/athos.md must not vanish without a word)."""
+    valid = {id(entry) for entry in corpus.entries}
+    first: dict[str, Entry] = {}
+    problems: list[Problem] = []
+    dropped: list[Entry] = []
+    for entry in everything:
+        other = first.setdefault(entry.id, entry)
+        if other is entry:
             continue
-        for index, target in enumerate(entry.as_list("related")):
-            where = f"related[{index}]"
-            line = entry.lines.get(where, entry.line_of("related"))
-            if target == entry.id:
-                problems.append(Problem(entry.display_path, line, where, "verwijst naar zichzelf", WARNING))
-            elif target not in ids:
+        problem = Problem(
+            entry.display_path,
+            1,
+            "id",
+            f"id '{entry.id}' bestaat al ({other.display_path}); ids zijn uniek over alle soorten",
+        )
+        problems.append(problem)
+        if id(entry) in valid and id(other) in valid:
+            dropped.append(entry)
+            corpus.skipped[entry.display_path] = [problem]
+    corpus.entries = [e for e in corpus.entries if all(e is not d for d in dropped)]
+    return problems
+
+
+def _related_problems(entry: Entry, ids: set[str]) -> list[Problem]:
+    problems = []
+    for index, target in enumerate(entry.as_list("related")):
+        where = f"related[{index}]"
+        line = entry.lines.get(where, entry.line_of("related"))
+        if target == entry.id:
+            problems.append(Problem(entry.display_path, line, where, "verwijst naar zichzelf", WARNING))
+        elif str(target) not in ids:
+            problems.append(
+                Problem(
+                    entry.display_path,
+                    line,
+                    where,
+                    f"'{target}' bestaat niet in de kennisbank.{did_you_mean(str(target), ids - {entry.id})}",
+                )
+            )
+    return problems
+
+
+def _body_link_problems(entry: Entry, ids: set[str]) -> list[Problem]:
+    """`[tekst](id)` in a body must name an entry; links to the web are left alone."""
+    problems = []
+    for line, target in body_links(entry.body, entry.body_line):
+        if target in ids:
+            continue
+        stem = target.rsplit("/", 1)[-1].removesuffix(".md")
+        if stem in ids:
+            hint = f" Schrijf alleen het id: ({stem})."
+        else:
+            hint = did_you_mean(target, ids - {entry.id}) or " Een link naar het web begint met https://."
+        message = f"link naar '{target}': dat id bestaat niet in de kennisbank.{hint}"
+        problems.append(Problem(entry.display_path, line, "body", message))
+    return problems
+
+
+def _title_problems(everything: list[Entry], mine) -> list[Problem]:
+    """Both files of a near-identical pair warn, each naming the other: which of the
+    two is the newcomer is for the maintainer to say, not for file order."""
+    problems = []
+    for pair in duplicate_pairs(everything):
+        for entry, other in (pair, pair[::-1]):
+            if mine(entry):
                 problems.append(
                     Problem(
                         entry.display_path,
-                        line,
-                        where,
-                        f"'{target}' bestaat niet in de kennisbank.{did_you_mean(target, ids)}",
+                        entry.line_of("title"),
+                        "title",
+                        f"lijkt sterk op de titel van '{other.id}' ({other.title}); "
+                        "is dit hetzelfde item? Kies anders een titel die het verschil zegt",
+                        WARNING,
                     )
                 )
-    problems.extend(alias_problems(corpus, wanted))
     return problems
 
 

@@ -65,6 +65,8 @@ class Entry:
     body: str
     lines: dict[str, int] = field(default_factory=dict)
     display_path: str = ""
+    # The file line the body starts on (1 when unknown, e.g. from the entry cache).
+    body_line: int = 1
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)

@@ -56,6 +56,11 @@ VOCAB_LISTS = {
     "source": "sources",
 }
 
+# `show`: the entries whose `related` names this one (backlinks).
+REFERENCED_BY = "Verwezen door"
+# `check --orphans`: the heading over the entries nothing relates to.
+ORPHANS = "Niet verwezen: geen item noemt ze onder related"
+
 # Column headers of the list and search views.
 COLUMNS = {
     "rank": "#",

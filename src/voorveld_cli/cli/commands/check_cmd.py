@@ -34,12 +34,22 @@ def run(
             help="text (pad:regel: veld: melding), json, of github (annotaties op de PR).",
         ),
     ] = CheckFormat.text,
+    orphans: Annotated[
+        bool,
+        typer.Option(
+            "--orphans",
+            help="Toon ook de initiatieven en artikelen waar geen item via related naar verwijst. "
+            "Begrippen en casussen niet: die vindt men via define, search en het casusnummer.",
+        ),
+    ] = False,
     content_dir: ContentDir = None,
 ) -> None:
     """Controleer alle content: schema, vocabulaire, unieke ids, related en bronnen.
 
-    Meldt elk probleem als pad:regel: veld: melding en eindigt met code 1 bij fouten
-    (met --strict ook bij waarschuwingen).
+    Meldt elk probleem als pad:regel: veld: melding, in één keer en op volgorde van bestand
+    en regel, ook de regels over het geheel (related, links [tekst](id) in de tekst, dubbele
+    ids en titels, de ondergrenzen in corpus.yml). Eindigt met code 1 bij fouten (met
+    --strict ook bij waarschuwingen); --orphans verandert de exitcode niet.
     """
     from voorveld_cli.authoring.check import run_check
     from voorveld_cli.settings import ContentNotFound, find_content_root
@@ -52,9 +62,14 @@ def run(
         if not path.is_file():
             fail(f"'{path}' bestaat niet of is geen bestand.", 2)
 
-    report = run_check(root, paths or None)
+    report = run_check(root, paths or None, orphans=orphans)
     failed = bool(report.errors) or (strict and bool(report.warnings))
+    print_report(report, fmt, failed)
+    raise typer.Exit(1 if failed else 0)
 
+
+def print_report(report, fmt: CheckFormat, failed: bool) -> None:
+    """The problems in the asked form; the summary goes to stderr beside GitHub annotations."""
     if fmt is CheckFormat.json:
         from voorveld_cli.render.plain import to_json
 
@@ -62,12 +77,15 @@ def run(
     elif fmt is CheckFormat.github:
         for problem in report.problems:
             write(github_annotation(problem))
+        for line in report.orphan_lines():
+            typer.echo(line, err=True)
         typer.echo(report.summary(), err=True)
     else:
         for problem in report.problems:
             write(str(problem))
+        for line in report.orphan_lines():
+            write(line)
         write(report.summary())
-    raise typer.Exit(1 if failed else 0)
 
 
 def github_annotation(problem) -> str:

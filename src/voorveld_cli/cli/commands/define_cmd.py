@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from voorveld_cli.cli.commands.show_cmd import FormatChoice, NoPager, emit_entry
+from voorveld_cli.cli.commands.show_cmd import FormatChoice, NoPager, emit_entry, referrers
 from voorveld_cli.cli.completion import complete_terms
 from voorveld_cli.cli.options import ContentDir, ForceOption, OutputOption
 from voorveld_cli.cli.output import fail, load_corpus
@@ -41,4 +41,4 @@ def run(
         from voorveld_cli.views.labels import bedoelde_u
 
         fail(f'{err}{bedoelde_u(err.suggestions)} Zoek breder met: voorveld search "{wanted}"')
-    emit_entry(entry, corpus.vocab, fmt, output, force, corpus.root, no_pager)
+    emit_entry(entry, corpus.vocab, fmt, output, force, corpus.root, no_pager, referrers(corpus, entry))

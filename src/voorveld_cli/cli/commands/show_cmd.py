@@ -51,10 +51,20 @@ def run(
     voorveld show casus-8 -o casus8.md
     """
     corpus = load_corpus(content_dir)
-    emit_entry(find_or_fail(corpus, entry_id), corpus.vocab, fmt, output, force, corpus.root, no_pager)
+    entry = find_or_fail(corpus, entry_id)
+    emit_entry(entry, corpus.vocab, fmt, output, force, corpus.root, no_pager, referrers(corpus, entry))
 
 
-def emit_entry(entry, vocab, fmt, output=None, force=False, root=None, no_pager=False) -> None:
+def referrers(corpus, entry) -> list[str]:
+    """The ids of the entries whose `related` names this one ("Verwezen door")."""
+    from voorveld_cli.content.links import backlinks
+
+    return [other.id for other in backlinks(corpus.entries).get(entry.id, [])]
+
+
+def emit_entry(
+    entry, vocab, fmt, output=None, force=False, root=None, no_pager=False, referenced_by=()
+) -> None:
     """Shared with `define`."""
     from voorveld_cli.cli.emit import resolve_format
     from voorveld_cli.render import on_terminal
@@ -64,15 +74,15 @@ def emit_entry(entry, vocab, fmt, output=None, force=False, root=None, no_pager=
         from voorveld_cli.render.plain import to_json
         from voorveld_cli.views.records import full_record
 
-        text = to_json(full_record(entry)) + "\n"
+        text = to_json({**full_record(entry), "referenced_by": list(referenced_by)}) + "\n"
     elif chosen == "md" or output is not None or not on_terminal():
         # To a pipe or file the text form is the Markdown: plain lines to grep or page
         # through, no box drawn to the width of an unbounded console.
-        text = entry_markdown(entry, vocab)
+        text = entry_markdown(entry, vocab, referenced_by)
     else:
         from voorveld_cli.cli.pager import page
 
-        page(lambda console: print_on_console(console, entry, vocab), no_pager)
+        page(lambda console: print_on_console(console, entry, vocab, referenced_by), no_pager)
         return
     if output is None:
         write(text)
@@ -83,11 +93,21 @@ def emit_entry(entry, vocab, fmt, output=None, force=False, root=None, no_pager=
     write_file(output_path(output, root, force), output, text, 1)
 
 
-def print_on_console(console, entry, vocab) -> None:
-    from voorveld_cli.render.console import facts_table, print_entry
-    from voorveld_cli.views.present import facts, law_profile_rows, source_lines
+def _facts(entry, vocab, referenced_by) -> list:
+    from voorveld_cli.views import labels
+    from voorveld_cli.views.present import facts
 
-    print_entry(console, entry, facts(entry, vocab), source_lines(entry, vocab))
+    rows = facts(entry, vocab)
+    if referenced_by:
+        rows.append((labels.REFERENCED_BY, list(referenced_by)))
+    return rows
+
+
+def print_on_console(console, entry, vocab, referenced_by=()) -> None:
+    from voorveld_cli.render.console import facts_table, print_entry
+    from voorveld_cli.views.present import law_profile_rows, source_lines
+
+    print_entry(console, entry, _facts(entry, vocab, referenced_by), source_lines(entry, vocab))
     profile = law_profile_rows(entry)
     if profile:
         console.print()
@@ -99,15 +119,15 @@ def print_on_console(console, entry, vocab) -> None:
             console.print(f"  {number}. {question.get('text', '')}", highlight=False, markup=False)
 
 
-def entry_markdown(entry, vocab) -> str:
+def entry_markdown(entry, vocab, referenced_by=()) -> str:
     """The entry as a Markdown document (for notes, wikis, e-mail)."""
     from voorveld_cli.render.plain import cell
-    from voorveld_cli.views.present import facts, law_profile_rows, source_lines
+    from voorveld_cli.views.present import law_profile_rows, source_lines
 
     lines = [f"# {entry.title}", ""]
     if entry.get("summary"):
         lines += [f"*{entry.get('summary')}*", ""]
-    for label, value in facts(entry, vocab):
+    for label, value in _facts(entry, vocab, referenced_by):
         if cell(value):
             lines.append(f"- **{label}:** {cell(value)}")
     for label, value in law_profile_rows(entry):
