@@ -251,6 +251,7 @@ def test_empty_content_dir(cli, tmp_path):
 
 
 def test_content_dir_without_vocabulary(cli, tmp_path):
+    (tmp_path / "initiatives").mkdir()  # a content folder, but no vocabulary.yml
     result = cli("check", content=tmp_path)
     assert result.exit_code == 1
     assert "vocabulary.yml: bestand: ontbreekt in de content-map" in result.stdout

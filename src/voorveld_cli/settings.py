@@ -16,7 +16,7 @@ class ContentNotFound(Exception):
 
 def find_content_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
     if explicit is not None:
-        return _must_exist(Path(explicit), "--content-dir")
+        return _must_exist(Path(os.fspath(explicit)), "--content-dir")
     if os.environ.get(ENV_VAR):
         return _must_exist(Path(os.environ[ENV_VAR]), ENV_VAR)
     here = (cwd or Path.cwd()).resolve()
@@ -47,9 +47,19 @@ def is_packaged(root: Path) -> bool:
     return root.resolve() == (Path(__file__).resolve().parent / "_content")
 
 
+CONTENT_FOLDERS = ("initiatives", "cases", "glossary", "articles")
+
+
 def _must_exist(path: Path, origin: str) -> Path:
+    if not str(path).strip():  # Path("") is the working directory: never a silent guess
+        raise ContentNotFound(f"{origin} is leeg; geef de map met de content.")
     if not path.is_dir():
         raise ContentNotFound(f"De content-map '{path}' ({origin}) bestaat niet of is geen map.")
+    if not any((path / name).exists() for name in (MARKER, *CONTENT_FOLDERS)):
+        raise ContentNotFound(
+            f"'{path}' ({origin}) is geen content-map: er staat geen {MARKER} in en geen van de mappen "
+            f"{', '.join(name + '/' for name in CONTENT_FOLDERS)}."
+        )
     return path.resolve()
 
 

@@ -28,6 +28,7 @@ from voorveld_cli.cli.commands import (
     schema_cmd,
     search_cmd,
     show_cmd,
+    site_cmd,
     stats_cmd,
 )
 
@@ -72,6 +73,7 @@ COMMANDS = {
     "stats": stats_cmd,
     "export": export_cmd,
     "handout": handout_cmd,
+    "site": site_cmd,
     "check": check_cmd,
     "index": index_cmd,
     "new": new_cmd,

@@ -83,6 +83,8 @@ def _read(name: str, how: str, value: str, kwargs: dict[str, Any], values: dict[
             return False
         kwargs["fmt"] = Format(value)
     else:
+        if not value.strip():
+            return False  # an empty path: Typer says why
         kwargs[name[2:].replace("-", "_")] = Path(value)
     return True
 

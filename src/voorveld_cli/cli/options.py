@@ -27,10 +27,19 @@ from voorveld_cli.content.filters import FILTER_OPTIONS, FilterOption
 # The filter values as typed, keyed by FILTER_OPTIONS field; see filter_options.
 FilterValues = dict[str, Any]
 
+
+def _content_dir(value: str) -> Path:
+    # Path("") is the working directory; an empty value is a mistake, not a choice.
+    if not value.strip():
+        raise typer.BadParameter("geef een map, geen lege waarde")
+    return Path(value)
+
+
 ContentDir = Annotated[
     Path | None,
     typer.Option(
         "--content-dir",
+        parser=_content_dir,
         help="Map met de content (anders $VOORVELD_CONTENT, "
         "de dichtstbijzijnde content/-map of het meegeleverde corpus).",
         show_default=False,

@@ -46,6 +46,8 @@ def load_corpus(content_dir: Path | None) -> Corpus:
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
     corpus = load(root, cached=True)
+    for problem in corpus.unreadable:
+        warn(str(problem))
     report_skipped(corpus.skipped)
     for problem in corpus.problems:
         if problem.path.endswith(("vocabulary.yml", "sources.yml")) and problem.severity == "error":

@@ -5,16 +5,18 @@ No Typer, rich or Whoosh here: this is the library under the CLI.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from voorveld_cli.content import schema, vocabulary
-from voorveld_cli.content.discover import scan, stamp
+from voorveld_cli.content.discover import Found, os_reason, scan, shadowed, stamp
 from voorveld_cli.content.entry_cache import EntryCache
 from voorveld_cli.content.links import body_links
 from voorveld_cli.content.model import ERROR, WARNING, Entry, Problem
-from voorveld_cli.content.parse import parse_bytes
+from voorveld_cli.content.parse import MAX_BYTES, parse_bytes
 from voorveld_cli.content.titles import duplicate_pairs
 from voorveld_cli.content.validate import validate
 from voorveld_cli.content.vocabulary import Vocabulary
@@ -35,6 +37,8 @@ class Corpus:
     skipped: dict[str, list[Problem]] = field(default_factory=dict)
     # Those files as far as they could be read (only when not served from the cache).
     drafts: list[Entry] = field(default_factory=list)
+    # Folders and files that could not be read at all (`path: message`).
+    unreadable: list[Problem] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
@@ -48,20 +52,52 @@ class Corpus:
         return [p for p in self.problems if p.severity == WARNING]
 
 
-def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:
-    """Parse and validate one file. The entry is None when the file has errors."""
-    shown = display_path(path)
+class Unreadable(Exception):
+    """A file that is there but could not be read now (permissions, I/O): reported,
+    never cached, tried again next time."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_content(path: Path, shown: str) -> bytes | Problem:
+    """The bytes of one file, or the problem that stops us reading it. The size is
+    checked before reading (a 3 GB sparse file costs a stat, not 3 GB), and a FIFO
+    swapped in after the scan is never waited on. FileNotFoundError: the file is gone."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise
     except OSError as err:
-        return None, [Problem(shown, 0, "bestand", f"niet te lezen: {err.strerror or err}")]
+        raise Unreadable(Problem(shown, 0, "bestand", f"niet te lezen: {os_reason(err)}")) from None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return Problem(shown, 0, "bestand", "geen gewoon bestand; wordt niet gelezen")
+        if st.st_size > MAX_BYTES:
+            return Problem(shown, 1, "bestand", f"te groot ({st.st_size // 2**20} MB); de grens is 10 MB")
+        try:
+            return handle.read(MAX_BYTES + 1)  # parse_bytes refuses a file that grew past the limit
+        except OSError as err:
+            raise Unreadable(Problem(shown, 0, "bestand", f"niet te lezen: {os_reason(err)}")) from None
+
+
+def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, list[Problem]]:
+    """Parse and validate one file. The entry is None when the file has errors.
+    Raises FileNotFoundError when the file is gone, Unreadable when it cannot be read now."""
+    shown = display_path(path)
+    raw = read_content(path, shown)
+    if isinstance(raw, Problem):
+        return None, [raw]
     parsed = parse_bytes(raw, shown)
     problems = list(parsed.problems)
     if parsed.data is None:
         return None, problems
-    problems += validate(
+    found = validate(
         parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
     )
+    problems += [p for p in found if not _about_refused(p.field, problems)]
     if any(p.severity == ERROR for p in problems):
         return None, problems
     entry = Entry(
@@ -82,6 +118,9 @@ def draft_entry(kind: str, path: Path) -> Entry | None:
     corpus (ids, related, body links, titles) still see it: check names every problem
     of a file in one run instead of one layer at a time."""
     try:
+        # Only a regular file of a readable size: never block on a FIFO or read 3 GB.
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
         parsed = parse_bytes(path.read_bytes(), display_path(path))
     except OSError:
         return None
@@ -99,6 +138,12 @@ def draft_entry(kind: str, path: Path) -> Entry | None:
     )
 
 
+def _about_refused(field: str, parse_problems: list[Problem]) -> bool:
+    """A value parse.py refused is None now: the validator must not also call it (or
+    the item holding it) missing."""
+    return any(p.field == field or p.field.startswith((f"{field}.", f"{field}[")) for p in parse_problems)
+
+
 def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -> Corpus:
     """Load every entry under root. With `only`, validate just those files but still
     read the rest, so cross-file rules (ids, related) have the whole picture.
@@ -107,27 +152,37 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
     corpus = Corpus(root=root, vocab=vocab, problems=problems)
     wanted = {p.resolve() for p in only} if only is not None else None
     store = EntryCache(root, stamp(root)) if cached else None
+    found = scan(root)
+    corpus.unreadable = found.problems
+    corpus.problems.extend(found.problems)
+    shadows = shadowed(found.files)
     seen: set[str] = set()
 
-    for kind, item in ((kind, item) for kind, items in scan(root) for item in items):
-        path = Path(item.path)
-        rel = f"{schema.FOLDERS[kind]}/{item.name}"
-        seen.add(rel)
-        hit = None
-        if store is not None:
-            st = item.stat()
-            hit = store.get(rel, kind, path, st, display_path(path))
-        if hit is not None:
-            entry, found = hit
+    for item in found.files:
+        shown = display_path(item.path)
+        if item.rel in shadows:
+            outcome: tuple[Entry | None, list[Problem]] | None = (None, [_duplicate(shown, item, shadows)])
         else:
-            entry, found = load_entry(kind, path, vocab)
-            if store is not None:
-                store.put(rel, st, entry, found)
-        if wanted is None or path.resolve() in wanted:
-            corpus.problems.extend(found)
+            outcome = store.get(item.rel, item.kind, item.path, item.stat, shown) if store else None
+        if outcome is None:
+            try:
+                outcome = load_entry(item.kind, item.path, vocab)
+            except FileNotFoundError:
+                continue  # removed since the scan: simply gone
+            except Unreadable as err:
+                outcome = (None, [err.problem])  # not cached: it may be readable next time
+            else:
+                if store is not None:
+                    store.put(item.rel, item.stat, *outcome)
+        seen.add(item.rel)
+        entry, problems_of_file = outcome
+        if wanted is None or item.path.resolve() in wanted:
+            corpus.problems.extend(problems_of_file)
         if entry is None:
-            corpus.skipped[display_path(path)] = [p for p in found if p.severity == ERROR]
-            draft = draft_entry(kind, path) if store is None else None
+            corpus.skipped[shown] = [p for p in problems_of_file if p.severity == ERROR]
+            # A file with errors still takes part in the cross-file rules (one pass);
+            # a shadowed duplicate does not: its id belongs to the other file.
+            draft = draft_entry(item.kind, item.path) if store is None and item.rel not in shadows else None
             if draft is not None:
                 corpus.drafts.append(draft)
         else:
@@ -143,9 +198,20 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
     return corpus
 
 
+def _duplicate(shown: str, item: Found, shadows: dict[str, Found]) -> Problem:
+    return Problem(
+        shown,
+        1,
+        "id",
+        f"id '{item.id}' bestaat al ({display_path(shadows[item.rel].path)}); ids zijn uniek over "
+        "alle soorten, dit bestand wordt overgeslagen",
+    )
+
+
 def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Problem]:
     """The rules that need more than one file. Files with errors of their own take
-    part as drafts, so every problem of a file shows in the same run."""
+    part as drafts, so every problem of a file shows in the same run. (A duplicate id
+    is settled earlier, at discovery: see discover.shadowed.)"""
     everything = sorted(
         corpus.entries + corpus.drafts, key=lambda e: (KIND_ORDER.get(e.kind, 9), e.path.name)
     )
@@ -153,39 +219,13 @@ def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list
     def mine(entry: Entry) -> bool:
         return wanted is None or entry.path.resolve() in wanted
 
-    problems = _duplicate_ids(corpus, everything)
+    problems: list[Problem] = []
     ids = {entry.id for entry in everything}
     for entry in filter(mine, everything):
         problems += _related_problems(entry, ids)
         problems += _body_link_problems(entry, ids)
     problems += _title_problems(everything, mine)
     problems.extend(alias_problems(corpus, wanted))
-    return problems
-
-
-def _duplicate_ids(corpus: Corpus, everything: list[Entry]) -> list[Problem]:
-    """Ids are unique over all kinds. The later file is reported and, when the earlier
-    one is valid, left out of the corpus; read commands then warn that it was skipped
-    (a glossary/athos.md beside initiatives/athos.md must not vanish without a word)."""
-    valid = {id(entry) for entry in corpus.entries}
-    first: dict[str, Entry] = {}
-    problems: list[Problem] = []
-    dropped: list[Entry] = []
-    for entry in everything:
-        other = first.setdefault(entry.id, entry)
-        if other is entry:
-            continue
-        problem = Problem(
-            entry.display_path,
-            1,
-            "id",
-            f"id '{entry.id}' bestaat al ({other.display_path}); ids zijn uniek over alle soorten",
-        )
-        problems.append(problem)
-        if id(entry) in valid and id(other) in valid:
-            dropped.append(entry)
-            corpus.skipped[entry.display_path] = [problem]
-    corpus.entries = [e for e in corpus.entries if all(e is not d for d in dropped)]
     return problems
 
 

@@ -1,33 +1,117 @@
-"""Find the content files under a root: a stat-level walk, no parsing (and no YAML import)."""
+"""Find the content files under a root: a stat-level walk, no parsing (and no YAML import).
+
+Whatever the file system holds, the walk never raises: a folder or file that
+cannot be read (no permission, a symlink loop, a FIFO, `cases` being a file)
+becomes a `path: message` problem and the rest is still found. A file that
+vanishes while we look (an editor saving, a checkout) is simply gone.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat as stat_mod
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from voorveld_cli.content import schema
+from voorveld_cli.content.model import Problem
+from voorveld_cli.settings import display_path
+
+
+@dataclass(frozen=True)
+class Found:
+    """One content file, stat'ed once: the stat keys the caches."""
+
+    kind: str
+    rel: str  # "initiatives/x.md": the key in caches and the index
+    path: Path
+    stat: os.stat_result
+
+    @property
+    def id(self) -> str:
+        return self.path.stem
+
+
+@dataclass
+class Scan:
+    files: list[Found]
+    problems: list[Problem]  # folders and files that could not be read
 
 
 def discover(root: Path) -> Iterator[tuple[str, Path]]:
-    """(kind, path) of every Markdown file in the three content folders, sorted."""
-    for kind, entries in scan(root):
-        for entry in entries:
-            yield kind, Path(entry.path)
+    """(kind, path) of every readable Markdown file in the content folders, sorted."""
+    for found in scan(root).files:
+        yield found.kind, found.path
 
 
-def scan(root: Path) -> list[tuple[str, list[os.DirEntry]]]:
-    """The .md files per kind as os.DirEntry objects (cheap stat), sorted by name."""
-    found = []
+def scan(root: Path) -> Scan:
+    """The .md files per kind (in schema.KINDS order, then by name), each stat'ed."""
+    result = Scan([], [])
     for kind in schema.KINDS:
         folder = root / schema.FOLDERS[kind]
         try:
             with os.scandir(folder) as it:
-                entries = [e for e in it if e.name.endswith(".md") and e.is_file()]
-        except (FileNotFoundError, NotADirectoryError):
-            entries = []
-        found.append((kind, sorted(entries, key=lambda e: e.name)))
-    return found
+                entries = sorted((e for e in it if e.name.endswith(".md")), key=lambda e: e.name)
+        except FileNotFoundError:
+            continue  # a corpus without this kind
+        except NotADirectoryError:
+            result.problems.append(_problem(folder, "is een bestand, geen map; hier wordt niets gelezen"))
+            continue
+        except OSError as err:
+            result.problems.append(_problem(folder, f"map niet te lezen: {os_reason(err)}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                st = entry.stat()  # follows a symlink, as reading does
+            except FileNotFoundError:
+                if entry.is_symlink():
+                    result.problems.append(_problem(path, "verwijst naar een bestand dat niet bestaat"))
+                continue  # otherwise removed since the listing: simply gone
+            except OSError as err:
+                result.problems.append(_problem(path, f"niet te lezen: {os_reason(err)}"))
+                continue
+            if not stat_mod.S_ISREG(st.st_mode):
+                what = "een map" if stat_mod.S_ISDIR(st.st_mode) else "geen gewoon bestand"
+                result.problems.append(_problem(path, f"is {what}; wordt niet gelezen"))
+                continue
+            result.files.append(Found(kind, f"{schema.FOLDERS[kind]}/{entry.name}", path, st))
+    return result
+
+
+def shadowed(files: list[Found]) -> dict[str, Found]:
+    """Files whose id an earlier file already has (ids are unique over all kinds):
+    rel -> the file that keeps the id. The first in scan order (kind, then name)
+    wins, whether or not it is valid; list, show, check and search all use this."""
+    first: dict[str, Found] = {}
+    out: dict[str, Found] = {}
+    for found in files:
+        if found.id in first:
+            out[found.rel] = first[found.id]
+        else:
+            first[found.id] = found
+    return out
+
+
+def _problem(path: Path, message: str) -> Problem:
+    return Problem(display_path(path), 0, "", message)
+
+
+_REASONS = {
+    errno.EACCES: "geen leesrechten",
+    errno.EPERM: "geen leesrechten",
+    errno.ELOOP: "symbolische link in een kring (verwijst naar zichzelf)",
+    errno.EISDIR: "is een map",
+    errno.ENAMETOOLONG: "naam te lang",
+    errno.EIO: "leesfout van de schijf",
+}
+
+
+def os_reason(err: OSError) -> str:
+    """Why a file could not be read, in Dutch (strerror is English in most locales)."""
+    return _REASONS.get(err.errno or 0, err.strerror or type(err).__name__)
 
 
 def stamp(root: Path) -> list:
@@ -38,9 +122,9 @@ def stamp(root: Path) -> list:
     for name in ("vocabulary.yml", "sources.yml", "places.yml"):
         try:
             st = (root / name).stat()
-            out.append([name, st.st_mtime_ns, st.st_size])
+            out.append([name, st.st_mtime_ns, st.st_size, st.st_ctime_ns, st.st_ino])
         except OSError:
-            out.append([name, 0, 0])
+            out.append([name, 0, 0, 0, 0])
     return out
 
 
@@ -49,8 +133,11 @@ def stray_files(root: Path) -> Iterator[tuple[Path, str]]:
     content folders, and anything but .md inside them."""
     folders = {root / folder for folder in schema.FOLDERS.values()}
     for path in sorted(root.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
+        try:
+            if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue
+        except OSError:
+            continue  # unreadable: scan() reports what matters
         if path.parent in folders and path.suffix != ".md":
             yield path, "wordt niet gelezen: alleen bestanden met de extensie .md tellen mee"
         elif path.parent not in folders and path.suffix.lower() in (".md", ".markdown"):

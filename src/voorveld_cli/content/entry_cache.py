@@ -3,32 +3,48 @@
 `voorveld list` on 10,000 files would otherwise parse 10,000 YAML headers on every
 call. With this cache an unchanged file costs a stat: its entry and problems come
 from one JSON file in the user cache directory, beside the index. A file is
-re-read when its size or modification time changes; the whole cache is dropped
-when the schema version or vocabulary.yml/sources.yml change (validity depends
-on them). `voorveld check` never uses it: the checker always reads every file.
+re-read when its size, modification time, change time (ctime: an edit that
+restores the mtime still sets it) or inode changes. The whole cache is dropped
+when the code that made it changes (package version, schema.RULES_VERSION) or
+vocabulary.yml/sources.yml change (validity depends on them). Only what a file
+says is cached, never a failure to read it. `voorveld check` never uses it: the
+checker always reads every file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
+import voorveld_cli
+from voorveld_cli.content import schema
 from voorveld_cli.content.model import Entry, Problem
 from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache
 from voorveld_cli.views.records import plain
 
-VERSION = 1
+VERSION = 2  # the layout of this file
 FILE = "entries.json"
+
+
+def _stat_key(st: os.stat_result) -> list[int]:
+    return [st.st_mtime_ns, st.st_size, st.st_ctime_ns, st.st_ino]
+
+
+def clear(root: Path) -> None:
+    """Forget every cached entry of a content root (`voorveld index --rebuild`)."""
+    with contextlib.suppress(OSError):
+        (cache.index_home(root) / FILE).unlink(missing_ok=True)
 
 
 class EntryCache:
     def __init__(self, root: Path, stamp: list):
         self.root = root
         self.path = cache.index_home(root) / FILE
-        self.key = [VERSION, stamp]
+        self.key = [VERSION, voorveld_cli.__version__, schema.RULES_VERSION, stamp]
         self.files: dict[str, dict[str, Any]] = {}
         self.dirty = False
         try:
@@ -41,7 +57,7 @@ class EntryCache:
     def get(self, rel: str, kind: str, path: Path, st: os.stat_result, shown: str):
         """(entry or None, problems) from the cache, or None when the file changed."""
         record = self.files.get(rel)
-        if record is None or record["m"] != st.st_mtime_ns or record["s"] != st.st_size:
+        if record is None or record.get("stat") != _stat_key(st):
             return None
         problems = [
             Problem(shown, line, field, message, severity)
@@ -62,8 +78,7 @@ class EntryCache:
 
     def put(self, rel: str, st: os.stat_result, entry: Entry | None, problems: list[Problem]) -> None:
         self.files[rel] = {
-            "m": st.st_mtime_ns,
-            "s": st.st_size,
+            "stat": _stat_key(st),
             "ok": entry is not None,
             "data": plain(entry.data) if entry else None,
             "body": entry.body if entry else None,
@@ -84,5 +99,5 @@ class EntryCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(self.path, json.dumps({"key": self.key, "files": self.files}, ensure_ascii=False))
-        except OSError:
-            pass
+        except (OSError, ValueError, TypeError):
+            pass  # a cache that cannot be written is no cache, never a failed command

@@ -12,6 +12,13 @@ ERROR: Final = "error"
 WARNING: Final = "warning"
 
 _LAST_PART = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """A newline or other control character as a visible escape (\\n, \\x1b), so a
+    file name can never break the one-problem-per-line `path:line:` format."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def parent_key(key: str) -> str:
@@ -39,8 +46,9 @@ class Problem:
     severity: Severity = ERROR
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        what = f"{self.field}: {self.message}" if self.field else self.message
+        path, field, message = (escape_controls(part) for part in (self.path, self.field, self.message))
+        where = f"{path}:{self.line}" if self.line else path
+        what = f"{field}: {message}" if field else message
         tag = "" if self.severity == ERROR else " (waarschuwing)"
         return f"{where}: {what}{tag}"
 

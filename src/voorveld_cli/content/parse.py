@@ -10,6 +10,7 @@ nothing here raises on bad input.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -24,6 +25,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 MAX_BYTES = 10 * 1024 * 1024
+# Bounds on single values: what the readers (JSON, the index, str()) can always
+# take. Integers stay within what JSON readers hold exactly (2**53); a text value
+# is far below a page (the longest in the corpus is under 1,000 characters).
+MAX_INT = 2**53
+MAX_INT_CHARS = 40  # a literal longer than this is refused before it is converted
+MAX_TEXT = 10_000
 # Scalars front matter may hold; any other tag (!!python/..., !!binary) is refused.
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
@@ -52,6 +59,13 @@ class _Refused(Exception):
 
 def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     """Bytes to text: UTF-8 (with or without BOM), newlines normalised to LF."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        return None, Problem(
+            path,
+            1,
+            "bestand",
+            "geen UTF-8: het bestand lijkt UTF-16 (of binair); sla het op als UTF-8",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -226,13 +240,13 @@ class _Builder:
                     prefix,
                     "een sleutel moet een woord zijn, geen lijst of blok",
                 )
-            key = str(self.scalar(key_node, prefix))
-            if key == "<<":
+            if key_node.value == "<<" and key_node.tag.endswith(":merge"):
                 raise _Refused(
                     key_node.start_mark.line + 1,
                     prefix,
                     "YAML-samenvoegsleutels (<<) worden niet ondersteund",
                 )
+            key = str(self.scalar(key_node, prefix))
             name = f"{prefix}.{key}" if prefix else key
             line = key_node.start_mark.line + 1
             if key in result:
@@ -241,11 +255,11 @@ class _Builder:
                         self.path,
                         line,
                         name,
-                        f"staat twee keer in de front matter (eerst op regel {self.lines.get(name, '?')}); "
-                        "de tweede waarde telt",
+                        f"staat twee keer in de front matter (regel {self.lines.get(name, '?')} en {line}); "
+                        "haal er één weg",
                     )
                 )
-            self.lines.setdefault(name, line)
+            self.lines[name] = line  # the value that is kept is the last one
             result[key] = self.value(value_node, name)
         return result
 
@@ -262,7 +276,27 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, key: str) -> Any:
         if node.tag not in _PLAIN_TAGS:
             raise _Refused(node.start_mark.line + 1, key, _tag_refused(node))
+        line = node.start_mark.line + 1
+        if node.tag.endswith(":int") and len(node.value) > MAX_INT_CHARS:
+            return self._out_of_bounds(line, key, f"getal van {len(node.value)} tekens is te groot")
         try:
-            return self._constructor.construct_object(node, deep=True)
+            value = self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as err:
-            raise _Refused(node.start_mark.line + 1, key, f"onleesbare waarde: {err}") from None
+            raise _Refused(line, key, f"onleesbare waarde: {err}") from None
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_INT:
+            return self._out_of_bounds(line, key, "getal is te groot (de grens is 2^53)")
+        if isinstance(value, float) and not math.isfinite(value):
+            return self._out_of_bounds(line, key, f"'{node.value}' is geen eindig getal (NaN of oneindig)")
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            return self._out_of_bounds(
+                line,
+                key,
+                f"tekst van {len(value):,} tekens is te lang (de grens is {MAX_TEXT:,})".replace(",", "."),
+            )
+        return value
+
+    def _out_of_bounds(self, line: int, key: str, message: str) -> None:
+        """A value no reader could use: an error on its line, and None in its place,
+        so the other fields are still checked."""
+        self.problems.append(Problem(self.path, line, key or "front matter", message))
+        return None

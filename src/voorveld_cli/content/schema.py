@@ -29,6 +29,9 @@ __all__ = ["AS_OF_PATTERN", "INT", "FieldType", "SubField"]
 
 # Kinds and the folder under the content root that holds each.
 KINDS = ("initiative", "case", "term", "article")
+# Bump when a rule of parse.py or validate.py changes what is valid: the entry
+# cache and the index manifest are keyed on it, so an upgrade re-validates.
+RULES_VERSION = 2
 FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 KIND_LABELS = {"initiative": "initiatief", "case": "casus", "term": "begrip", "article": "artikel"}
 # What people may type for --kind.

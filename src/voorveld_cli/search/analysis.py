@@ -12,7 +12,7 @@ from voorveld_cli.search import dutch, ranking
 
 # The analyzer's name and version, recorded in every index: a change to the stemmer, the
 # repairs, the compound heads or the stop words must bump it, so old indexes are rebuilt.
-ANALYZER = "snowball-dutch-porter+voorveld-repairs/2"
+ANALYZER = "snowball-dutch-porter+voorveld-repairs/3"
 
 
 @functools.cache
@@ -58,12 +58,13 @@ def _stoplist() -> frozenset[str]:
 
 def dutch_analyzer():
     """Words (keeping zzp'er whole), lowercased, accents folded (cliënten -> clienten),
-    Dutch stop words out, compound parts added, then stemmed."""
+    Dutch stop words and words over dutch.MAX_WORD letters out, compound parts added,
+    then stemmed."""
     return (
         RegexTokenizer(r"\w+(?:['’]\w+)*")
         | LowercaseFilter()
         | CharsetFilter(accent_map)
-        | StopFilter(stoplist=_stoplist(), minsize=1)
+        | StopFilter(stoplist=_stoplist(), minsize=1, maxsize=dutch.MAX_WORD)
         | CompoundFilter()
         | DutchStemFilter()
     )
@@ -71,4 +72,9 @@ def dutch_analyzer():
 
 def plain_analyzer():
     """Unstemmed folded words, for the spelling corrector."""
-    return RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
+    return (
+        RegexTokenizer(r"\w+")
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=(), minsize=1, maxsize=dutch.MAX_WORD)
+    )

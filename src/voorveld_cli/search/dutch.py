@@ -96,6 +96,11 @@ DERIVATIONS = (
 )
 MODIFIERS = frozenset("indicatie zorg drempel mantelzorg dementie kind vrouw gezin wijk buurt".split())
 
+# Longer "words" are not words (the longest in the corpus has 30 letters): they are
+# not indexed, so no one file can make compound splitting or stemming (quadratic
+# in word length) take seconds.
+MAX_WORD = 60
+
 _LINKING = ("s", "e", "en")
 MIN_MODIFIER = 4  # 'wijk' in 'wijkteam'; shorter first parts ('net' in 'netwerk') say too little
 

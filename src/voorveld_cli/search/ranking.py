@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from voorveld_cli.search.dutch import MAX_WORD
 from voorveld_cli.textnorm import fold
 
 # Words a researcher types around the subject: question words and fillers. They are
@@ -37,7 +38,11 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 # Stop words that carry meaning in this domain and so stay in the index and queries.
-MEANINGFUL = frozenset({"zonder", "geen", "niet", "tegen", "samen", "meer", "minder"})
+# Stop words that carry meaning here: negation and direction, and words that are part of
+# names people search for (Stichting Doen, Wij in de wijk, Ons Coöperatief, zelf doen).
+MEANINGFUL = frozenset(
+    {"zonder", "geen", "niet", "tegen", "samen", "meer", "minder", "doen", "wij", "ons", "zelf"}
+)
 
 ENOUGH = 10  # relax the minimum number of matched concepts until this many entries match
 _OPERATOR = re.compile(r"(^|\s|\()(AND|OR|NOT|ANDNOT|ANDMAYBE)(\s|$|\))")
@@ -67,6 +72,8 @@ def elliptic_forms(text: str) -> list[str]:
     for match in _ELLIPTIC.finditer(text):
         lefts = _LEFT.findall(match.group(1))
         last = match.group(3)
+        if len(last) > MAX_WORD:  # not a word; every split of it would cost its length squared
+            continue
         for left in lefts:
             for cut in range(MIN_LEFT_OF_HEAD, len(last) - MIN_HEAD + 1):
                 out.append(left + last[cut:])

@@ -36,7 +36,7 @@ from voorveld_cli.search import cache, synonyms
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.documents import document, make_schema
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9  # bump when the analysis or the documents change
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
@@ -49,30 +49,45 @@ STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that m
 Progress = Callable[[int, int], None]
 
 
+def code_version() -> list:
+    """The code an index was made by: package version, index schema, validation rules.
+    Any change means a full rebuild, so an upgrade never serves old verdicts."""
+    import voorveld_cli
+
+    return [voorveld_cli.__version__, SCHEMA_VERSION, schema.RULES_VERSION]
+
+
+def _stat_key(st: os.stat_result) -> list[int]:
+    """What says a file changed: mtime and size, and ctime and inode for an edit that
+    restores the mtime or a file replaced by another."""
+    return [st.st_mtime_ns, st.st_size, st.st_ctime_ns, st.st_ino]
+
+
 @dataclass
 class Manifest:
     schema_version: int = SCHEMA_VERSION
     analyzer: str = ANALYZER
     stamp: list = field(default_factory=list)  # vocabulary.yml and sources.yml (mtime, size)
-    files: dict[str, list] = field(default_factory=dict)  # rel path -> [mtime_ns, size, problem|None]
+    files: dict[str, list] = field(default_factory=dict)  # rel path -> [stat key, problem|None]
+    code: list = field(default_factory=code_version)
+    shadowed: list = field(default_factory=list)  # rel paths whose id an earlier file has
 
     @classmethod
     def read(cls, folder: Path) -> Manifest:
         data = json.loads((folder / MANIFEST).read_text("utf-8"))
-        return cls(data["schema_version"], data.get("analyzer", ""), data["stamp"], data["files"])
+        return cls(
+            data["schema_version"],
+            data.get("analyzer", ""),
+            data["stamp"],
+            data["files"],
+            data.get("code"),
+            data.get("shadowed"),
+        )
 
     def write(self, folder: Path) -> None:
-        atomic_write(
-            folder / MANIFEST,
-            json.dumps(
-                {
-                    "schema_version": self.schema_version,
-                    "analyzer": self.analyzer,
-                    "stamp": self.stamp,
-                    "files": self.files,
-                }
-            ),
-        )
+        data = {"schema_version": self.schema_version, "analyzer": self.analyzer, "stamp": self.stamp}
+        data |= {"files": self.files, "code": self.code, "shadowed": self.shadowed}
+        atomic_write(folder / MANIFEST, json.dumps(data))
 
 
 @dataclass
@@ -88,15 +103,29 @@ class RefreshReport:
     persisted: bool = True
 
 
-def _scan(root: Path) -> dict[str, tuple[int, int, str]]:
-    """Stat every content file: rel path -> (mtime_ns, size, kind). Reads nothing."""
-    found = {}
-    for kind, entries in discover.scan(root):
-        folder = schema.FOLDERS[kind]
-        for entry in entries:
-            st = entry.stat()
-            found[f"{folder}/{entry.name}"] = (st.st_mtime_ns, st.st_size, kind)
-    return found
+@dataclass
+class _Files:
+    """A stat of every content file (reads nothing): what to index and what not."""
+
+    found: dict[str, discover.Found]
+    problems: list[str]  # folders and files that could not be read
+    shadowed: dict[str, str]  # rel -> why it is left out (its id is taken)
+
+
+def _scan(root: Path) -> _Files:
+    from voorveld_cli.settings import display_path
+
+    scan = discover.scan(root)
+    shadows = discover.shadowed(scan.files)
+    return _Files(
+        {item.rel: item for item in scan.files},
+        [str(problem) for problem in scan.problems],
+        {
+            rel: f"{display_path(root / rel)}:1: id: id '{Path(rel).stem}' bestaat al "
+            f"({display_path(winner.path)}); ids zijn uniek over alle soorten"
+            for rel, winner in shadows.items()
+        },
+    )
 
 
 def _read_current(home: Path) -> Path | None:
@@ -116,7 +145,7 @@ def _index_entries(
     root: Path,
     vocab: Vocabulary,
     rels: list[str],
-    scan: dict,
+    files: _Files,
     manifest: Manifest,
     report: RefreshReport,
     progress: Progress | None,
@@ -126,13 +155,29 @@ def _index_entries(
     from voorveld_cli.content.model import ERROR
 
     for done, rel in enumerate(rels, 1):
-        mtime, size, kind = scan[rel]
-        entry, problems = corpus.load_entry(kind, root / rel, vocab)
-        errors = [p for p in problems if p.severity == ERROR]
-        if entry is None or errors:
-            first = str(errors[0]) if errors else f"{rel}: onleesbaar"
-            report.broken[rel] = first
-            manifest.files[rel] = [mtime, size, first]
+        item = files.found[rel]
+        problem = files.shadowed.get(rel)
+        entry = None
+        if problem is None:
+            try:
+                entry, problems = corpus.load_entry(item.kind, item.path, vocab)
+            except FileNotFoundError:  # removed since the scan: simply gone
+                manifest.files.pop(rel, None)
+                if update:
+                    writer.delete_by_term("path", rel)
+                continue
+            except corpus.Unreadable as err:  # reported, never recorded: tried again next time
+                report.broken[rel] = str(err.problem)
+                manifest.files.pop(rel, None)
+                if update:
+                    writer.delete_by_term("path", rel)
+                continue
+            errors = [p for p in problems if p.severity == ERROR]
+            if entry is None or errors:
+                problem = str(errors[0]) if errors else f"{rel}: onleesbaar"
+        if problem is not None:
+            report.broken[rel] = problem
+            manifest.files[rel] = [*_stat_key(item.stat), problem]
             if update:
                 writer.delete_by_term("path", rel)
         else:
@@ -141,7 +186,7 @@ def _index_entries(
                 writer.update_document(**doc)
             else:
                 writer.add_document(**doc)
-            manifest.files[rel] = [mtime, size, None]
+            manifest.files[rel] = [*_stat_key(item.stat), None]
         if progress:
             progress(done, len(rels))
 
@@ -159,18 +204,22 @@ def _build(
     root: Path, vocab: Vocabulary, storage_folder: Path | None, progress: Progress | None
 ) -> tuple[Any, Manifest, RefreshReport]:
     """A complete index in a new folder (or in memory when storage_folder is None)."""
-    scan = _scan(root)
-    manifest = Manifest(schema_version=SCHEMA_VERSION, analyzer=ANALYZER, stamp=discover.stamp(root))
-    report = RefreshReport(folder=storage_folder, rebuilt=True, added=len(scan), total=len(scan))
+    files = _scan(root)
+    manifest = Manifest(SCHEMA_VERSION, ANALYZER, discover.stamp(root), shadowed=sorted(files.shadowed))
+    total = len(files.found)
+    report = RefreshReport(folder=storage_folder, rebuilt=True, added=total, total=total)
+    report.notices += files.problems
     if storage_folder is None:
         ix = RamStorage().create_index(make_schema())
     else:
         storage_folder.mkdir(parents=True)
         ix = index.create_in(str(storage_folder), make_schema())
-    procs = _build_procs(len(scan)) if storage_folder is not None else 1
+    procs = _build_procs(total) if storage_folder is not None else 1
     writer = ix.writer(procs=procs, multisegment=True, limitmb=128) if procs > 1 else ix.writer()
     try:
-        _index_entries(writer, root, vocab, sorted(scan), scan, manifest, report, progress, update=False)
+        _index_entries(
+            writer, root, vocab, sorted(files.found), files, manifest, report, progress, update=False
+        )
         writer.commit()
     except BaseException:
         writer.cancel()
@@ -287,7 +336,8 @@ def _open_current(
     try:
         ix = index.open_dir(str(folder))
         manifest = Manifest.read(folder)
-        if (manifest.schema_version, manifest.analyzer) != (SCHEMA_VERSION, ANALYZER):
+        stale = (manifest.schema_version, manifest.analyzer) != (SCHEMA_VERSION, ANALYZER)
+        if stale or manifest.code != code_version():
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
         if manifest.stamp != discover.stamp(root):
@@ -304,13 +354,19 @@ def _open_current(
 def _refresh(
     ix, folder: Path, manifest: Manifest, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None
 ) -> RefreshReport:
-    scan = _scan(root)
-    report = RefreshReport(folder=folder, total=len(scan))
+    files = _scan(root)
+    scan = files.found
+    report = RefreshReport(folder=folder, total=len(scan), notices=list(files.problems))
     known = manifest.files
+    # A file whose id another file took (or gave back) is re-indexed as well.
+    moved = set(files.shadowed).symmetric_difference(manifest.shadowed or ())
     added = [rel for rel in scan if rel not in known]
-    changed = [rel for rel in scan if rel in known and known[rel][:2] != list(scan[rel][:2])]
+    changed = [
+        rel for rel in scan if rel in known and (known[rel][:-1] != _stat_key(scan[rel].stat) or rel in moved)
+    ]
     deleted = [rel for rel in known if rel not in scan]
-    report.broken = {rel: info[2] for rel, info in known.items() if rel in scan and info[2]}
+    report.broken = {rel: info[-1] for rel, info in known.items() if rel in scan and info[-1]}
+    manifest.shadowed = sorted(files.shadowed)
     if not (added or changed or deleted):
         return report
     try:
@@ -327,7 +383,7 @@ def _refresh(
         for rel in changed:
             report.broken.pop(rel, None)
         _index_entries(
-            writer, root, vocab, sorted(added + changed), scan, manifest, report, progress, update=True
+            writer, root, vocab, sorted(added + changed), files, manifest, report, progress, update=True
         )
         writer.commit()
     except BaseException:

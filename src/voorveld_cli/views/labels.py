@@ -165,3 +165,65 @@ def laws_text(entry) -> str:
     explicit = [str(law) for law in entry.as_list("laws")]
     inferred = [f"{law} (afgeleid)" for law in entry.as_list("laws_inferred")]
     return "; ".join(explicit + inferred)
+
+
+# What the static site (`voorveld site`) shows: navigation, headings, the search page.
+# The search page's script gets these too (in search-data.js), so no label lives in JS.
+SITE = {
+    "site_title": "Voorveld: kennisbank sociaal domein",
+    "site_short": "Voorveld",
+    "tagline": "Praktijkvoorbeelden, casuïstiek, begrippen en artikelen over het voorveld van de Wmo "
+    "en de verbinding met de Participatiewet.",
+    "skip": "Naar de inhoud",
+    "nav": "Hoofdmenu",
+    "home": "Start",
+    "search": "Zoeken",
+    "search_label": "Zoek in de kennisbank",
+    "search_button": "Zoek",
+    "search_hint": "Tip: zoek op een onderwerp, plaats of wet; filter daarna op soort, thema, wet of "
+    "provincie.",
+    "no_results": "Geen resultaten. Probeer een ander of korter woord, of zet filters uit.",
+    "results": "resultaten",
+    "result": "resultaat",
+    "for_query": "voor",
+    "filters": "Filters",
+    "clear_filters": "Filters wissen",
+    "search_loading": "De zoekindex wordt geladen…",
+    "search_needs_js": "Zoeken werkt met JavaScript. Zonder JavaScript vindt u alles via de overzichten.",
+    "overviews": "Overzichten",
+    "by_kind": "Per soort",
+    "by_theme": "Per thema",
+    "by_law": "Per wet",
+    "by_province": "Per provincie",
+    "by_place": "Per plaats",
+    "by_source": "Per bron",
+    "matrix": "Wettenmatrix",
+    "matrix_intro": "Initiatieven tegen wetten. ● de bron noemt de wet, ○ door ons afgeleid.",
+    "matrix_themes": "Thema's tegen wetten",
+    "compare": "Wmo 2015 en Participatiewet naast elkaar",
+    "compare_short": "Wmo en Participatiewet",
+    "compare_intro": "De twee wetten punt voor punt, uit de woordenlijst.",
+    "compare_practice": "Praktijk per wet",
+    "facts": "Kerngegevens",
+    "body": "Beschrijving",
+    "sources": "Bronnen",
+    "as_of": "stand",
+    "related": "Zie ook",
+    "backlinks": "Verwezen door",
+    "questions": "Verdiepingsvragen",
+    "law_profile": "Wetsprofiel",
+    "handouts": "Handouts",
+    "handout_participant": "Handout voor deelnemers (PDF)",
+    "handout_trainer": "Handout voor trainers (PDF)",
+    "not_in_site": "niet in deze selectie",
+    "all_entries": "Alle items",
+    "count": "aantal",
+    "footer": "Gemaakt met voorveld. Deze map is de hele site: geen server, geen trackers.",
+    "seed": "bronbestand",
+    "pages": "pagina's",
+    "published": "uitgegeven door",
+}
+
+
+def site(key: str) -> str:
+    return SITE[key]

@@ -33,6 +33,10 @@ def run(
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
     vocab, _ = load_vocabulary(root)
+    if rebuild:  # every derived cache goes, the entry cache of list/show/export too
+        from voorveld_cli.content import entry_cache
+
+        entry_cache.clear(root)
 
     from voorveld_cli.render import on_terminal
 
