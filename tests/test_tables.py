@@ -80,6 +80,17 @@ def test_compare_errors(cli, corpus_dir):
     assert field.exit_code == 2 and "Onbekend veld 'lawz'" in field.stderr and "'laws'" in field.stderr
 
 
+def test_compare_gives_each_entry_one_column(cli, corpus_dir):
+    same = cli("compare", "wmo-2015", "wmo-2015", content=corpus_dir)
+    assert same.exit_code == 2 and "twee verschillende items" in same.stderr
+    # An id and its title name one entry: one column, with a notice, and the third stays.
+    three = cli("compare", "wmo-2015", "Wmo 2015", "mantelzorg", "--format", "json", content=corpus_dir)
+    assert three.exit_code == 0, three.stderr
+    assert "wmo-2015 staat meer dan eens" in three.stderr
+    for row in json.loads(three.stdout)["rows"]:
+        assert list(row["values"]) == ["wmo-2015", "mantelzorg"]
+
+
 def test_compare_fields_by_dutch_label(cli, corpus_dir):
     out = run_ok(
         cli,

@@ -14,9 +14,8 @@ import yaml
 from voorveld_cli.content import schema
 from voorveld_cli.content.corpus import Corpus
 from voorveld_cli.content.model import Entry
+from voorveld_cli.content.validate import choose_from
 from voorveld_cli.textnorm import slugify
-
-PLACEHOLDER = "TODO"
 
 BODIES = {
     "initiative": "## Wat het is\n\nTODO\n\n## Hoe het werkt\n\nTODO\n\n## Wat werkt\n\nTODO\n",
@@ -67,25 +66,15 @@ def next_case_number(corpus: Corpus) -> int:
 
 
 def _initial(field: schema.Field, title: str, corpus: Corpus, base: Entry | None = None):
+    """The value a new file starts with: the title, the next case number, the base entry's
+    value (`new --from`), else the type's own."""
     if field.name == "title":
         return title
     if field.name == "number":
         return next_case_number(corpus)
     if base is not None and field.name not in NOT_COPIED and base.get(field.name) not in (None, "", []):
         return base.get(field.name)
-    if field.name == "sources":
-        return [{"source": PLACEHOLDER, "pages": PLACEHOLDER}]
-    if field.name == "questions":
-        return [{"text": f"{PLACEHOLDER}: de eerste verdiepingsvraag"}]
-    if field.required and field.type == "text":
-        return f"{PLACEHOLDER}: {field.hint}" if field.name != "part" else PLACEHOLDER
-    if field.required and field.type == "text_list":
-        return [PLACEHOLDER]
-    if field.required and field.type == "as_of":
-        return PLACEHOLDER
-    if field.type in ("text_list", "text_or_list", "figures"):
-        return []
-    return None
+    return field.type.initial(field.required, field.hint, field.vocab)
 
 
 def render(kind: str, title: str, corpus: Corpus, base: Entry | None = None) -> str:
@@ -95,7 +84,7 @@ def render(kind: str, title: str, corpus: Corpus, base: Entry | None = None) -> 
     for field in schema.fields_for(kind):
         hint = field.hint
         if field.vocab:
-            hint += f" Kies uit: {', '.join(corpus.vocab.values(field.vocab))}."
+            hint += choose_from(corpus.vocab, field.vocab)
         elif field.name == "sources":
             hint += f" Bron-ids: {', '.join(corpus.vocab.sources)}."
         lines.append(f"# {hint}")

@@ -64,21 +64,25 @@ def _root(
 app.command("search", cls=search_cmd.SearchCommand, context_settings={"ignore_unknown_options": True})(
     search_cmd.run
 )
-app.command("list")(list_cmd.run)
-app.command("show")(show_cmd.run)
-app.command("define")(define_cmd.run)
-app.command("compare")(compare_cmd.run)
-app.command("matrix")(matrix_cmd.run)
-app.command("stats")(stats_cmd.run)
-app.command("export")(export_cmd.run)
-app.command("handout")(handout_cmd.run)
-app.command("site")(site_cmd.run)
-app.command("check")(check_cmd.run)
-app.command("index")(index_cmd.run)
-app.command("new")(new_cmd.run)
-app.command("edit")(edit_cmd.run)
-app.command("schema")(schema_cmd.run)
-app.command("completion")(completion_cmd.run)
+COMMANDS = {
+    "list": list_cmd,
+    "show": show_cmd,
+    "define": define_cmd,
+    "compare": compare_cmd,
+    "matrix": matrix_cmd,
+    "stats": stats_cmd,
+    "export": export_cmd,
+    "handout": handout_cmd,
+    "site": site_cmd,
+    "check": check_cmd,
+    "index": index_cmd,
+    "new": new_cmd,
+    "edit": edit_cmd,
+    "schema": schema_cmd,
+    "completion": completion_cmd,
+}
+for _name, _module in COMMANDS.items():
+    app.command(_name)(_module.run)
 
 
 if os.environ.get("_VOORVELD_COMPLETE"):

@@ -136,10 +136,10 @@ def emit(
     excel: bool = False,
 ) -> None:
     """Write the view; exit 1 when it holds nothing (the message goes to stderr)."""
-    target = output_path(output, content_root or Path("/nonexistent"), force) if output else None
     chosen = resolve_format(fmt, output, allowed)
     rows = view.all_rows()
-    if target is not None:
+    if output is not None:
+        target = output_path(output, content_root or Path("/nonexistent"), force)
         write_file(target, output, render(view, chosen, None, excel), len(rows))
     elif chosen == "table":
         _print_table(view)

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from typing import Literal
 
 
 def pager_command() -> list[str] | None:
@@ -31,8 +32,8 @@ def page(draw: Callable, no_pager: bool = False) -> None:
 
     width = terminal_width() or 80
     buffer = io.StringIO()
-    color = None if os.environ.get("NO_COLOR") else "standard"
-    console = safe_console(file=buffer, width=width, force_terminal=True, color_system=color)
+    color: Literal["standard"] | None = None if os.environ.get("NO_COLOR") else "standard"
+    console = safe_console(file=buffer, width=width, force_terminal=True, color_system=color, highlight=False)
     draw(console)
     text = buffer.getvalue()
     height = shutil.get_terminal_size().lines

@@ -22,6 +22,7 @@ from typing import Any
 import voorveld_cli
 from voorveld_cli.content import schema
 from voorveld_cli.content.model import Entry, Problem
+from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache
 from voorveld_cli.views.records import plain
 
@@ -97,8 +98,6 @@ class EntryCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{FILE}.{os.urandom(8).hex()}.tmp")
-            tmp.write_text(json.dumps({"key": self.key, "files": self.files}, ensure_ascii=False), "utf-8")
-            os.replace(tmp, self.path)
+            atomic_write(self.path, json.dumps({"key": self.key, "files": self.files}, ensure_ascii=False))
         except (OSError, ValueError, TypeError):
             pass  # a cache that cannot be written is no cache, never a failed command

@@ -69,7 +69,8 @@ def _resolve(vocab: Vocabulary, name: str, option: str, text: str) -> str:
         return key
     hint = did_you_mean(text, vocab.names(name))
     choices = ", ".join(vocab.values(name))
-    raise FilterError(f"Onbekende waarde '{text}' voor {option}.{hint} Mogelijke waarden: {choices}.")
+    known = f" Mogelijke waarden: {choices}." if choices else f" Er zijn geen waarden voor {option}."
+    raise FilterError(f"Onbekende waarde '{text}' voor {option}.{hint}{known}")
 
 
 # ---------------------------------------------------------------------------
@@ -112,17 +113,23 @@ def _entry_laws(entry: Entry, filters: Filters) -> set[str]:
     return laws
 
 
-def _entry_places(entry: Entry) -> set[str]:
-    places = {fold(p) for p in entry.as_list("place")}
+def entry_places(entry: Entry) -> list[str]:
+    """The entry's places and area, folded: what --place compares with."""
+    places = [fold(p) for p in entry.as_list("place")]
     area = entry.get("area")
     if isinstance(area, str):
-        places.add(fold(area))
+        places.append(fold(area))
     return places
 
 
 def _in_years(entry: Entry, years: tuple[int, int], _filters: Filters) -> bool:
     year = entry_year(entry)
     return year is not None and years[0] <= year <= years[1]
+
+
+def _vocab_option(flag: str, name: str, help: str, values: Callable[[Entry], Iterable[str]]) -> FilterOption:
+    """A repeatable option over one vocabulary list (same name as its field): any value may match."""
+    return FilterOption(flag, name, "many", help, _vocab_resolver(name, flag), _any_of(values), name)
 
 
 FILTER_OPTIONS: tuple[FilterOption, ...] = (
@@ -135,14 +142,11 @@ FILTER_OPTIONS: tuple[FilterOption, ...] = (
         keep=lambda entry, wanted, _filters: entry.kind in wanted,
         complete="kinds",
     ),
-    FilterOption(
+    _vocab_option(
         "--theme",
         "themes",
-        "many",
         "Thema uit vocabulary.yml, ook als label of alias (herhaalbaar).",
-        resolve=_vocab_resolver("themes", "--theme"),
-        keep=_any_of(lambda entry: entry.as_list("themes")),
-        complete="themes",
+        lambda entry: entry.as_list("themes"),
     ),
     FilterOption(
         "--law",
@@ -162,26 +166,17 @@ FILTER_OPTIONS: tuple[FilterOption, ...] = (
         "Gemeente of wijk (herhaalbaar).",
         # folded; today's municipality widens to its former municipalities and villages (places.yml)
         resolve=lambda vocab, text: sorted(vocab.places.matching(text)) if text.strip() else [],
-        keep=lambda entry, wanted, _filters: bool(set(wanted) & _entry_places(entry)),
+        keep=lambda entry, wanted, _filters: bool(set(wanted) & set(entry_places(entry))),
         complete="places",
     ),
-    FilterOption(
-        "--province",
-        "provinces",
-        "many",
-        "Provincie (herhaalbaar).",
-        resolve=_vocab_resolver("provinces", "--province"),
-        keep=_any_of(lambda entry: entry.as_list("province")),
-        complete="provinces",
+    _vocab_option(
+        "--province", "provinces", "Provincie (herhaalbaar).", lambda entry: entry.as_list("province")
     ),
-    FilterOption(
+    _vocab_option(
         "--source",
         "sources",
-        "many",
         "Brondocument: id uit sources.yml (zoals movisies-2020-1), titel of alias (herhaalbaar).",
-        resolve=_vocab_resolver("sources", "--source"),
-        keep=_any_of(lambda entry: entry.source_ids()),
-        complete="sources",
+        lambda entry: entry.source_ids(),
     ),
     FilterOption(
         "--as-of",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
-ERROR = "error"
-WARNING = "warning"
+Severity = Literal["error", "warning"]
+ERROR: Final = "error"
+WARNING: Final = "warning"
 
 _LAST_PART = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -42,7 +43,7 @@ class Problem:
     line: int
     field: str
     message: str
-    severity: str = ERROR
+    severity: Severity = ERROR
 
     def __str__(self) -> str:
         path, field, message = (escape_controls(part) for part in (self.path, self.field, self.message))

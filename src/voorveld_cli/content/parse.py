@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -185,8 +185,8 @@ def parse_bytes(raw: bytes, path: str) -> Parsed:
             ],
         )
     text, problem = decode(raw, path)
-    if problem:
-        return Parsed(None, problems=[problem])
+    if problem or text is None:
+        return Parsed(None, problems=[problem] if problem else [])
     return parse_text(text, path)
 
 
@@ -227,7 +227,7 @@ class _Builder:
             return self.mapping(node, key)
         if isinstance(node, yaml.SequenceNode):
             return self.sequence(node, key)
-        return self.scalar(node, key)
+        return self.scalar(cast(yaml.ScalarNode, node), key)  # the third and last kind of node
 
     def mapping(self, node: yaml.MappingNode, prefix: str) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":

@@ -231,8 +231,8 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Proble
     except OSError as err:
         return None, {}, [Problem(shown, 0, "bestand", f"niet te lezen: {err.strerror}")]
     text, problem = decode(raw, shown)
-    if problem:
-        return None, {}, [problem]
+    if problem or text is None:
+        return None, {}, [problem] if problem else []
     return load_yaml(text, shown, what=shown.rsplit("/", 1)[-1])
 
 
@@ -256,15 +256,15 @@ def _values(
             aliases = tuple(str(a) for a in spec or ())
             values[str(key)] = Value(str(key), str(key), aliases)
         elif isinstance(spec, dict):
-            aliases = spec.get("aliases") or []
-            if not isinstance(aliases, list):
+            listed = spec.get("aliases") or []
+            if not isinstance(listed, list):
                 problems.append(Problem(shown, line, f"{name}.{key}.aliases", "verwacht een lijst"))
-                aliases = []
+                listed = []
             number = spec.get("number")
             values[str(key)] = Value(
                 str(key),
                 str(spec.get("label", key)),
-                tuple(str(a) for a in aliases),
+                tuple(str(a) for a in listed),
                 term=spec.get("term"),
                 number=number if isinstance(number, int) else None,
                 term_line=lines.get(f"{name}.{key}.term", line),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,12 @@ class Span:
 Inline = list[Span]
 
 
+BlockKind = Literal["p", "h3", "ul", "ol", "quote", "code"]
+
+
 @dataclass
 class Block:
-    kind: str  # "p", "h3", "ul", "ol", "quote" or "code"
+    kind: BlockKind
     spans: Inline = field(default_factory=list)
     items: list[Inline] = field(default_factory=list)
 
@@ -129,7 +133,7 @@ def _block(tokens, index: int, blocks: list[Block]) -> int:
         blocks.append(Block("p", _spans(tokens[index + 1].children or [])))
         return index + 3
     if token.type in ("bullet_list_open", "ordered_list_open"):
-        kind = "ul" if token.type == "bullet_list_open" else "ol"
+        kind: BlockKind = "ul" if token.type == "bullet_list_open" else "ol"
         end = _closing(tokens, index)
         items = [
             _spans(t.children or [])

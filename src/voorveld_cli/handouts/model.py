@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from voorveld_cli.content.model import Entry
@@ -164,7 +165,7 @@ def linked_terms(entry: Entry, vocab: Vocabulary) -> set[str]:
 
 
 def related_terms(
-    entry: Entry, terms: Sequence[Entry], matcher=None, linked: set[str] = frozenset()
+    entry: Entry, terms: Sequence[Entry], matcher=None, linked: AbstractSet[str] = frozenset()
 ) -> list[tuple[str, str]]:
     """Glossary terms the entry names (title or alias, as a whole word), lists in `related`,
     or that the vocabulary links to its laws and themes."""

@@ -133,9 +133,10 @@ def table(view: View, rows: Sequence[dict[str, Any]], width: int | None) -> tupl
         widths = [_natural(c, cells[c.key], False) for c in view.columns]
         chosen = Plan(list(view.columns), widths, [], False)
     else:
-        chosen = plan(view.columns, cells, width)
-        if chosen is None:
+        planned = plan(view.columns, cells, width)
+        if planned is None:
             return blocks(view, rows, width), None
+        chosen = planned
     lines = [_header(chosen)]
     lines.append([("  ".join("─" * w for w in chosen.widths), "dim")])
     for index in range(len(rows)):

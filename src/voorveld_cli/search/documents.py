@@ -6,11 +6,11 @@ from typing import Any
 
 from whoosh import columns, fields
 
-from voorveld_cli.content.filters import entry_year
+from voorveld_cli.content.filters import entry_places, entry_year
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import ranking
 from voorveld_cli.search.analysis import dutch_analyzer, plain_analyzer, query_stem
-from voorveld_cli.textnorm import fold, markdown_text
+from voorveld_cli.textnorm import markdown_text
 
 # Field weights: title and aliases count most, then keywords and summary, then the rest.
 BOOSTS = {
@@ -62,6 +62,36 @@ def make_schema(text=None) -> fields.Schema:
     )
 
 
+DETAIL_FIELDS = (
+    "definition",
+    "findings",
+    "working_elements",
+    "people",
+    "organisations",
+    "researched_by",
+    "target_groups",
+    "funding",
+    "novelty",
+    "roles",
+    "literature",
+    "place",
+    "area",
+    "province",
+)
+
+
+def detail_lines(entry) -> list[str]:
+    """The facts an entry lists (people, funding, figures, questions ...), one line each."""
+    details = [str(v) for name in DETAIL_FIELDS for v in entry.as_list(name)]
+    for figure in entry.as_list("figures"):
+        if isinstance(figure, dict):
+            details.append(f"{figure.get('label', '')} {figure.get('value', '')}")
+    for question in entry.as_list("questions"):
+        if isinstance(question, dict):
+            details.append(str(question.get("text", "")))
+    return details
+
+
 def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
     """One entry as a Whoosh document."""
     from voorveld_cli.views.records import list_record
@@ -69,36 +99,11 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
     record = list_record(entry)
     record.pop("path")
     theme_labels = [vocab.label("themes", t) for t in entry.as_list("themes")]
-    details = []
-    for name in (
-        "definition",
-        "findings",
-        "working_elements",
-        "people",
-        "organisations",
-        "researched_by",
-        "target_groups",
-        "funding",
-        "novelty",
-        "roles",
-        "literature",
-        "place",
-        "area",
-        "province",
-    ):
-        details.extend(str(v) for v in entry.as_list(name))
-    for figure in entry.as_list("figures"):
-        if isinstance(figure, dict):
-            details.append(f"{figure.get('label', '')} {figure.get('value', '')}")
-    for question in entry.as_list("questions"):
-        if isinstance(question, dict):
-            details.append(str(question.get("text", "")))
+    details = detail_lines(entry)
     law = entry.get("law")
     laws = entry.as_list("laws")
     laws_all = laws + entry.as_list("laws_inferred") + ([law] if isinstance(law, str) else [])
-    places = [fold(p) for p in entry.as_list("place")]
-    if isinstance(entry.get("area"), str):
-        places.append(fold(entry.get("area")))
+    places = entry_places(entry)
     # Today's municipality for a place named as it was (Vianen -> Vijfheerenlanden), so a
     # search on either name finds the entry; hidden like the elliptic forms.
     towns = sorted({town for p in places if (town := vocab.places.today(p))})

@@ -11,7 +11,7 @@ case, and the relevance set in tests/relevance.yml measures the effect.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 
 # Word forms that go around the stemmer: (form -> index token).
@@ -151,12 +151,3 @@ def _head_of(word: str) -> str | None:
         if word[-size:] in HEADS:
             return word[-size:]
     return None
-
-
-def expand(words: Iterable[str]) -> list[str]:
-    """Each word followed by its compound parts (for tests and tools)."""
-    out: list[str] = []
-    for word in words:
-        out.append(word)
-        out.extend(compound_parts(word))
-    return out

@@ -16,7 +16,7 @@ from voorveld_cli.search.results import Hit, SearchResult
 from voorveld_cli.search.store import READ_FAULTS, RefreshReport, open_index, read_synonyms
 
 
-def _parser(schema, group) -> qparser.MultifieldParser:
+def _parser(schema, group) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(list(SEARCH_FIELDS), schema, group=group)
     # + and - only at the start of a word: 'Wmo-consulent' and 're-integratie' are words,
     # '-respijtzorg' is an exclusion.
@@ -28,7 +28,7 @@ def _parser(schema, group) -> qparser.MultifieldParser:
 
 
 def _filter_query(filters: Filters) -> query.Query | None:
-    parts = []
+    parts: list[query.Query] = []
 
     def any_of(fieldname: str, values) -> None:
         if values:
@@ -122,7 +122,7 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     exclude = [_safe_parse(schema, word, qparser.OrGroup) for word in plan.excluded]
     mask = query.Or(exclude) if exclude else None
     required = [_safe_parse(schema, word, qparser.AndGroup) for word in plan.required]
-    any_q = query.Or([q for _, q in concepts])
+    any_q: query.Query = query.Or([q for _, q in concepts])
     if required:
         any_q = query.And([any_q, *required])
     results = searcher.search(any_q, limit=None, filter=filter_q, mask=mask)
@@ -170,15 +170,19 @@ def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchR
     named_terms = sorted(
         (c for c in candidates.values() if c.named_term), key=lambda c: (-c.key(top), c.docnum)
     )
+    result.cards += _cards(searcher, named_terms)
+    return ranked, results
+
+
+def _cards(searcher, named_terms) -> list[dict[str, str]]:
+    """The terms the query names, as cards above the hits."""
+    cards = []
     for candidate in named_terms[:MAX_CARDS]:
         stored = searcher.stored_fields(candidate.docnum)
-        card = {
-            "id": stored["id"],
-            "title": stored.get("title", ""),
-            "definition": stored.get("definition", ""),
-        }
-        result.cards.append(card)
-    return ranked, results
+        cards.append(
+            {"id": stored["id"], "title": stored.get("title", ""), "definition": stored.get("definition", "")}
+        )
+    return cards
 
 
 def _concept_query(searcher, schema, concept: ranking.Concept, result: SearchResult):

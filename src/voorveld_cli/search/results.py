@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from voorveld_cli.render.plain import strip_marks
 
@@ -19,6 +19,9 @@ class Hit:
         return self.record["id"]
 
 
+SearchMode = Literal["and", "or"]
+
+
 @dataclass
 class SearchResult:
     query: str
@@ -26,7 +29,7 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None  # the query with unknown words corrected ("Bedoelde u")
-    mode: str = "and"  # "and" when every hit matches every concept, else "or"
+    mode: SearchMode = "and"  # "and" when every hit matches every concept, else "or"
     notices: list[str] = field(default_factory=list)  # for stderr
     corrections: dict[str, str] = field(default_factory=dict)  # typed word -> corrected word
     cards: list[dict[str, str]] = field(default_factory=list)  # terms the query names: id, title, definition

@@ -35,6 +35,7 @@ from whoosh.filedb.filestore import RamStorage
 
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
+from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache, holder, synonyms, workers
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
@@ -135,18 +136,6 @@ def _file_row(row) -> bool:
         and all(isinstance(n, int) for n in row[:4])
         and (row[4] is None or isinstance(row[4], str))
     )
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write a file whole or not at all; no temporary file is left behind on failure."""
-    tmp = path.with_name(f"{path.name}.{os.urandom(8).hex()}.tmp")
-    try:
-        tmp.write_text(text, "utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 @dataclass

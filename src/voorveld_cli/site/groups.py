@@ -57,6 +57,8 @@ def _keys(facet: str, entries: Sequence[Entry], vocab: Vocabulary) -> list[tuple
                 seen.setdefault(fold(str(place)), str(place))
         return sorted(((name, name) for name in seen.values()), key=lambda kv: fold(kv[0]))
     name = FACETS[facet][2]
+    if name is None:  # kind and place are handled above
+        return []
     return [(key, labels.value(vocab, name, key)) for key in vocab.values(name)]
 
 

@@ -1,4 +1,4 @@
-"""Entries as plain records: the machine-readable output contract (see DESIGN.md).
+"""Entries as plain records: the machine-readable output contract (tests/test_golden.py).
 
 `list_record` is one element of `voorveld list --format json` (and the base of a
 search hit); `full_record` is `voorveld show ID --format json`.

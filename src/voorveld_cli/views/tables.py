@@ -120,9 +120,6 @@ def compare(entries: Sequence[Entry], fields: Sequence[str], vocab: Vocabulary) 
 
 # -- matrix ----------------------------------------------------------------------
 
-MATRIX_ROWS = ("entry", "theme", "kind", "province", "place", "source")
-MATRIX_COLUMNS = ("law", "theme", "kind", "province", "source")
-
 
 def _values(entry: Entry, axis: str) -> list[str]:
     if axis == "entry":

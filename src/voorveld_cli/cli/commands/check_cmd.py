@@ -64,7 +64,12 @@ def run(
 
     report = run_check(root, paths or None, orphans=orphans)
     failed = bool(report.errors) or (strict and bool(report.warnings))
+    print_report(report, fmt, failed)
+    raise typer.Exit(1 if failed else 0)
 
+
+def print_report(report, fmt: CheckFormat, failed: bool) -> None:
+    """The problems in the asked form; the summary goes to stderr beside GitHub annotations."""
     if fmt is CheckFormat.json:
         from voorveld_cli.render.plain import to_json
 
@@ -81,7 +86,6 @@ def run(
         for line in report.orphan_lines():
             write(line)
         write(report.summary())
-    raise typer.Exit(1 if failed else 0)
 
 
 def github_annotation(problem) -> str:

@@ -8,7 +8,7 @@ import typer
 
 from voorveld_cli.cli.emit import emit
 from voorveld_cli.cli.options import ContentDir, ForceOption, Format, FormatOption, OutputOption
-from voorveld_cli.cli.output import fail, find_or_fail, load_corpus, write
+from voorveld_cli.cli.output import fail, find_or_fail, load_corpus, warn
 from voorveld_cli.views.view import Col, View
 
 SHORT_CELL = 180  # characters of one cell on a terminal; pipes and files get everything
@@ -39,54 +39,52 @@ def run(
     (de twee wetten naast elkaar); voorveld compare athos de-serre --fields place,funding,figures --format md;
     voorveld compare athos de-serre -o vergelijking.csv
     """
-    from voorveld_cli.views.labels import did_you_mean
-    from voorveld_cli.views.tables import compare, default_compare_fields, known_compare_fields
+    from voorveld_cli.views.tables import compare, default_compare_fields
 
     if len(ids) < 2:
         fail("Geef minstens twee ids om te vergelijken.", 2)
     corpus = load_corpus(content_dir)
-    entries = [find_or_fail(corpus, wanted) for wanted in ids]
+    entries = distinct_entries([find_or_fail(corpus, wanted) for wanted in ids])
+    chosen = chosen_fields(fields or [])
+    result = compare(entries, chosen or default_compare_fields(entries), corpus.vocab)
+    if output is None and fmt in (None, Format.table):
+        print_terminal_table(result, entries)
+    else:
+        emit(compare_view(result, entries), fmt and fmt.value, output, force, corpus.root)
+
+
+def distinct_entries(entries: list) -> list:
+    """Each entry once (`compare athos athos`, or an id and its title); two at least."""
+    unique = list({entry.id: entry for entry in entries}.values())
+    if len(unique) < len(entries):
+        doubles = sorted({e.id for e in entries if sum(o.id == e.id for o in entries) > 1})
+        warn(f"{', '.join(doubles)} staat meer dan eens in de vergelijking; elk item krijgt één kolom.")
+    if len(unique) < 2:
+        fail("Geef minstens twee verschillende items om te vergelijken.", 2)
+    return unique
+
+
+def chosen_fields(options: list[str]) -> list[str]:
+    """The fields of --fields, by name or Dutch label ('Plaats' and 'place' both work)."""
     from voorveld_cli.textnorm import fold
+    from voorveld_cli.views.labels import did_you_mean
     from voorveld_cli.views.present import field_label
+    from voorveld_cli.views.tables import known_compare_fields
 
     known = known_compare_fields()
     by_label: dict[str, str] = {fold(name): name for name in known}
     for name in known:  # the first field with a label wins ('Financiering' is funding, not financing)
         by_label.setdefault(fold(field_label(name)), name)
-    chosen = []
-    for name in (n.strip() for option in fields or () for n in option.split(",") if n.strip()):
-        chosen.append(by_label.get(fold(name), name))  # 'Plaats' and 'place' both work
-    for name in chosen:
+    chosen = [by_label.get(fold(n.strip()), n.strip()) for option in options for n in option.split(",")]
+    for name in (n for n in chosen if n):
         if name not in known:
             hint = did_you_mean(name, known)
             fail(f"Onbekend veld '{name}' voor --fields.{hint} Velden: {', '.join(known)}.", 2)
-    result = compare(entries, chosen or default_compare_fields(entries), corpus.vocab)
-    if output is not None or fmt is Format.ids:
-        emit(compare_view(result, entries), fmt and fmt.value, output, force, corpus.root)
-        return
-    if fmt is Format.json:
-        from voorveld_cli.render.plain import to_json
+    return [n for n in chosen if n]
 
-        write(to_json(result.as_dict()))
-        return
-    headers = ["veld", *(e.title for e in entries)]
-    flat = [{"veld": row["label"], **{str(i): v for i, v in enumerate(row["values"])}} for row in result.rows]
-    columns = ["veld", *(str(i) for i in range(len(entries)))]
-    if fmt is Format.csv:
-        from voorveld_cli.render.plain import to_csv
 
-        rows = [
-            {"veld": row["field"], **{e.id: v for e, v in zip(entries, row["values"], strict=True)}}
-            for row in result.rows
-        ]
-        write(to_csv(rows, ["veld", *(e.id for e in entries)]))
-        return
-    if fmt is Format.md:
-        from voorveld_cli.render.plain import to_markdown
-
-        write(to_markdown(flat, columns, headers))
-        return
-
+def print_terminal_table(result, entries) -> None:
+    """On a terminal: as many entries side by side as fit, long cells shortened."""
     from voorveld_cli.render.console import Column, make_console, print_table
     from voorveld_cli.render.plain import cell
 
@@ -98,13 +96,12 @@ def run(
         table_columns = [Column("veld", "", "bold cyan", max_width=22)]
         table_columns += [Column(str(i), entries[i].title, max_width=None) for i in chunk]
         rows = []
-        for row in flat:
-            shown = {"veld": row["veld"]}
+        for row in result.rows:
+            shown = {"veld": row["label"]}
             for i in chunk:
-                text = cell(row[str(i)])
-                shown[str(i)] = (
-                    text[: SHORT_CELL - 1] + "…" if on_terminal and len(text) > SHORT_CELL else text
-                )
+                text = cell(row["values"][i])
+                cut = on_terminal and len(text) > SHORT_CELL
+                shown[str(i)] = text[: SHORT_CELL - 1] + "…" if cut else text
             rows.append(shown)
         print_table(console, table_columns, rows)
 

@@ -15,6 +15,7 @@ from voorveld_cli.cli.options import (
     filter_options,
 )
 from voorveld_cli.cli.output import fail, find_or_fail, load_corpus, make_filters, warn
+from voorveld_cli.render import on_terminal
 
 
 class HandoutFormat(str, Enum):
@@ -101,7 +102,7 @@ def run(
         entries, corpus.vocab, title=title, lines_per_question=lines, selection=selection,
         edition=edition.value, terms=terms, duplex=duplex,
     )  # fmt: skip
-    if chosen in BINARY and target is None and sys.stdout.isatty():
+    if chosen in BINARY and target is None and on_terminal(sys.stdout):
         fail(
             f"{BINARY[chosen]} is binair en hoort niet in de terminal: geef -o handout.{chosen} of stuur "
             f"de uitvoer naar een bestand (> handout.{chosen}).",
@@ -114,7 +115,7 @@ def run(
 def choose_format(fmt: HandoutFormat | None, output: Path | None) -> str:
     """The format: --format, or -o's extension; the two must agree."""
     implied = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
-    if fmt is not None and implied is not None and fmt.value != implied:
+    if fmt is not None and output is not None and implied is not None and fmt.value != implied:
         fail(
             f"--format {fmt.value} past niet bij {output.name}: die extensie betekent {implied}. "
             f"Laat --format weg of kies een bestandsnaam die bij het formaat past.",

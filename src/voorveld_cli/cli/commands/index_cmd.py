@@ -67,9 +67,10 @@ def run(
 
 def _open(root, vocab, rebuild: bool):
     """Open, refresh or rebuild, with a progress bar on a terminal."""
+    from voorveld_cli.render import on_terminal
     from voorveld_cli.search.store import open_index
 
-    if not sys.stderr.isatty():
+    if not on_terminal(sys.stderr):
         return open_index(root, vocab, rebuild=rebuild, wait=True)
     from rich.progress import Progress
 

@@ -20,7 +20,7 @@ from voorveld_cli.cli.output import load_corpus, make_filters, warn
 from voorveld_cli.views.view import Col, View
 
 
-class Sort(str, Enum):
+class Sort(Enum):
     default = "default"
     id = "id"
     title = "title"

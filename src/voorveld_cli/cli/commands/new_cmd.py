@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from voorveld_cli.cli.completion import complete_ids
 from voorveld_cli.cli.options import ContentDir
 from voorveld_cli.cli.output import fail, load_corpus, warn, write
+
+if TYPE_CHECKING:
+    from voorveld_cli.content.corpus import Corpus
 
 
 def run(
@@ -48,13 +52,8 @@ def run(
     Voorbeelden: voorveld new case "Een nieuwe vrijwilliger voor het buurthuis" --dry-run;
     voorveld new initiative "Buurtmoestuin Arnhem" --from athos --dry-run
     """
-    import os
-    import re
-
-    from voorveld_cli.authoring.scaffold import ScaffoldError, new_id, render, target_path
-    from voorveld_cli.content import schema
+    from voorveld_cli.authoring.scaffold import render
     from voorveld_cli.content.filters import FilterError, resolve_kind
-    from voorveld_cli.settings import display_path, is_packaged
 
     try:
         kind = resolve_kind(kind)
@@ -62,26 +61,21 @@ def run(
         fail(str(err), 2)
     corpus = load_corpus(content_dir)
     base = _base_entry(corpus, base_id) if base_id is not None else None
-    try:
-        chosen = entry_id if entry_id is not None else new_id(title, kind, corpus)
-        if not re.match(schema.ID_PATTERN, chosen):
-            raise ScaffoldError(f"'{chosen}' is geen geldig id: kleine letters a-z, cijfers en streepjes.")
-        path = target_path(corpus.root, kind, chosen)
-    except ScaffoldError as err:
-        fail(str(err), 2)
-    existing = corpus.by_id().get(chosen)
-    if existing is not None:
-        fail(
-            f"Er bestaat al een item met id '{chosen}': {existing.display_path}. Kies een ander id met --id."
-        )
-    if path.exists():
-        fail(f"{display_path(path)} bestaat al; voorveld new overschrijft nooit.")
-
+    path = new_path(corpus, kind, title, entry_id)
     _warn_if_known(title, kind, corpus)
     text = render(kind, title, corpus, base)
     if dry_run:
         write(text)
-        return
+    else:
+        write_new(path, text, corpus)
+
+
+def write_new(path: Path, text: str, corpus: Corpus) -> None:
+    """Create the file, never over an existing one, and say where it is."""
+    import os
+
+    from voorveld_cli.settings import display_path, is_packaged
+
     if is_packaged(corpus.root):
         fail("Het meegeleverde corpus is alleen-lezen. Werk in een checkout of geef --content-dir op.")
     try:
@@ -96,6 +90,31 @@ def run(
         fail(f"Kan {display_path(path)} niet schrijven: {err.strerror}")
     typer.echo(display_path(path))
     typer.echo(f"Vul de TODO's in en controleer met: voorveld check {display_path(path)}", err=True)
+
+
+def new_path(corpus: Corpus, kind: str, title: str, entry_id: str | None) -> Path:
+    """Where the new file goes; a clear exit when its id is invalid or taken."""
+    import re
+
+    from voorveld_cli.authoring.scaffold import ScaffoldError, new_id, target_path
+    from voorveld_cli.content import schema
+    from voorveld_cli.settings import display_path
+
+    try:
+        chosen = entry_id if entry_id is not None else new_id(title, kind, corpus)
+        if not re.match(schema.ID_PATTERN, chosen):
+            raise ScaffoldError(f"'{chosen}' is geen geldig id: kleine letters a-z, cijfers en streepjes.")
+        path = target_path(corpus.root, kind, chosen)
+    except ScaffoldError as err:
+        fail(str(err), 2)
+    existing = corpus.by_id().get(chosen)
+    if existing is not None:
+        fail(
+            f"Er bestaat al een item met id '{chosen}': {existing.display_path}. Kies een ander id met --id."
+        )
+    if path.exists():
+        fail(f"{display_path(path)} bestaat al; voorveld new overschrijft nooit.")
+    return path
 
 
 def _base_entry(corpus, base_id: str):
