@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from typing import Any, cast
 
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter, Token
 from whoosh.analysis.analyzers import Analyzer
-from whoosh.support.charset import accent_map
+from whoosh.support.charset import accent_map as _accent_map
 
 from voorveld_cli.search import dutch, ranking
+
+# Whoosh's table maps code points to strings, as str.translate wants.
+accent_map = cast("dict[int, str]", _accent_map)
 
 WORD = r"\w+(?:['’]\w+)*"  # keeps zzp'er whole
 # The analyzer's name and version, recorded in every index: a change to the stemmer, the
@@ -74,7 +79,7 @@ class DutchAnalyzer(Analyzer):
         words = self._words()
         query = mode == "query"
         pos = None  # positions renumbered over the words that stay (as StopFilter does)
-        matches = _WORD.finditer(value) if tokenize else [_Whole(value)]
+        matches: Iterable[Any] = _WORD.finditer(value) if tokenize else [_Whole(value)]
         for n, match in enumerate(matches):
             raw = match.group(0)
             known = words.get(raw)
@@ -84,7 +89,7 @@ class DutchAnalyzer(Analyzer):
                     words[raw] = known
             folded, terms = known
             if keeporiginal:
-                t.original = raw
+                t.original = raw  # type: ignore[attr-defined]
             if chars:
                 t.startchar, t.endchar = start_char + match.start(), start_char + match.end()
             if not terms:  # a stop word

@@ -78,12 +78,12 @@ def mapping(docs: Sequence[dict], synonym_groups: Iterable[Iterable[str]]) -> di
     overrides = dict(dutch.EXCEPTIONS)
     overrides.update({w: ours(w) for w in sorted(words) if ours(w) != snowball(w)})
     parts = sorted({p for w in words for p in dutch.compound_parts(w)} | set(dutch.HEADS))
-    synonyms = set()
+    rules: set[str] = set()
     for group in synonym_groups:  # names as folded words: a comma would split a name in two
         names = [key for key in dict.fromkeys(name_key(str(n)) for n in group) if key]
         if len(names) > 1:
-            synonyms.add(", ".join(names))
-    synonyms = sorted(synonyms)
+            rules.add(", ".join(names))
+    synonyms = sorted(rules)
     text_index = ["lowercase", "asciifolding", "nl_stop", "nl_compounds", "nl_overrides", "nl_snowball"]
     text_search = ["lowercase", "asciifolding", "nl_synonyms", "nl_stop", "nl_overrides", "nl_snowball"]
     text = {"type": "text", "analyzer": "voorveld_nl", "search_analyzer": "voorveld_nl_search"}

@@ -42,12 +42,15 @@ def _load(name: str) -> types.ModuleType:
 
     parent, _, child = name.rpartition(".")
     spec = importlib.machinery.PathFinder.find_spec(name, importlib.import_module(parent).__path__)
+    if spec is None or spec.loader is None:
+        raise ImportError(name)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
         spec.loader.exec_module(module)
     except BaseException:
-        sys.modules[name] = stand_in
+        if stand_in is not None:
+            sys.modules[name] = stand_in
         raise
     setattr(sys.modules[parent], child, module)
     if isinstance(stand_in, _Deferred):
@@ -97,7 +100,7 @@ def install() -> None:
     """Put the stand-ins in place, unless the real modules are loaded already."""
     if HIGHLIGHT not in sys.modules:
         stand_in = _Deferred(HIGHLIGHT)
-        stand_in.Highlighter = _Highlighter
+        stand_in.Highlighter = _Highlighter  # type: ignore[attr-defined]
         sys.modules[HIGHLIGHT] = stand_in
     for module, names in FUNCTIONS.items():
         if module not in sys.modules:
