@@ -87,3 +87,13 @@ def test_every_help_example_runs(tmp_path):
     examples = help_examples()
     assert len(examples) > 20
     check(run_in_order(examples, tmp_path))
+
+
+def test_ci_runs_the_readme_test_command():
+    """The README's second command is what CI runs, word for word."""
+    repo = Path(__file__).resolve().parent.parent
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    command = next(
+        line for line in readme.splitlines() if line.startswith("python3 -m venv") and "[test]" in line
+    )
+    assert command in (repo / ".ci" / "run").read_text(encoding="utf-8")
