@@ -10,25 +10,17 @@ from typing import Any
 from voorveld_cli.content import corpus as corpus_mod
 from voorveld_cli.content import floors, links
 from voorveld_cli.content.discover import discover, stray_files
-from voorveld_cli.content.model import ERROR, WARNING, Entry, Problem
+from voorveld_cli.content.model import ERROR, WARNING, Entry, HasProblems, Problem
 from voorveld_cli.handouts import glyphs
 from voorveld_cli.settings import display_path
 
 
 @dataclass
-class CheckReport:
+class CheckReport(HasProblems):
     problems: list[Problem]
     files: int
     # With `check --orphans`: the initiatives and articles no entry relates to.
     orphans: list[Entry] | None = None
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
     def summary(self) -> str:
         from voorveld_cli.views.labels import plural

@@ -16,7 +16,7 @@ from voorveld_cli.content.controls import control_problems
 from voorveld_cli.content.discover import Found, os_reason, scan, shadowed, stamp
 from voorveld_cli.content.entry_cache import EntryCache
 from voorveld_cli.content.links import body_links
-from voorveld_cli.content.model import ERROR, WARNING, Entry, Problem
+from voorveld_cli.content.model import ERROR, WARNING, Entry, HasProblems, Problem
 from voorveld_cli.content.parse import MAX_BYTES, parse_bytes
 from voorveld_cli.content.titles import duplicate_pairs
 from voorveld_cli.content.validate import validate
@@ -29,7 +29,7 @@ KIND_ORDER = {kind: index for index, kind in enumerate(schema.KINDS)}
 
 
 @dataclass
-class Corpus:
+class Corpus(HasProblems):
     root: Path
     vocab: Vocabulary
     entries: list[Entry] = field(default_factory=list)
@@ -43,14 +43,6 @@ class Corpus:
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == WARNING]
 
 
 class Unreadable(Exception):
@@ -102,7 +94,11 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
     problems += [p for p in found if not _about_refused(p.field, problems)]
     if any(p.severity == ERROR for p in problems):
         return None, problems
-    entry = Entry(
+    return _entry(kind, path, parsed, shown), problems
+
+
+def _entry(kind: str, path: Path, parsed, shown: str) -> Entry:
+    return Entry(
         id=path.stem,
         kind=kind,
         path=path,
@@ -112,7 +108,6 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
         display_path=shown,
         body_line=parsed.body_line,
     )
-    return entry, problems
 
 
 def draft_entry(kind: str, path: Path) -> Entry | None:
@@ -126,18 +121,7 @@ def draft_entry(kind: str, path: Path) -> Entry | None:
         parsed = parse_bytes(path.read_bytes(), display_path(path))
     except OSError:
         return None
-    if parsed.data is None:
-        return None
-    return Entry(
-        id=path.stem,
-        kind=kind,
-        path=path,
-        data=parsed.data,
-        body=parsed.body,
-        lines=parsed.lines,
-        display_path=display_path(path),
-        body_line=parsed.body_line,
-    )
+    return None if parsed.data is None else _entry(kind, path, parsed, display_path(path))
 
 
 def _about_refused(field: str, parse_problems: list[Problem]) -> bool:

@@ -62,6 +62,20 @@ class Problem:
         }
 
 
+class HasProblems:
+    """`errors` and `warnings` of `self.problems`: a loaded corpus and a check report alike."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+
 @dataclass
 class Entry:
     """One Markdown file of the corpus: its front matter, body and where it lives."""
