@@ -50,13 +50,23 @@ def load_corpus(content_dir: Path | None) -> Corpus:
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
     corpus = load(root, cached=True)
+    stop_on_broken_configuration(corpus.problems)
     for problem in corpus.unreadable:
         warn(str(problem))
     report_skipped(corpus.skipped)
-    for problem in corpus.problems:
-        if problem.path.endswith(("vocabulary.yml", "sources.yml")) and problem.severity == "error":
-            warn(str(problem))
     return corpus
+
+
+CONFIGURATION = ("vocabulary.yml", "sources.yml", "places.yml")
+
+
+def stop_on_broken_configuration(problems) -> None:
+    """vocabulary.yml, sources.yml and places.yml decide what every file means: when one is
+    broken, say that once and stop, instead of a warning per file that depends on it."""
+    broken = [p for p in problems if p.severity == "error" and p.path.endswith(CONFIGURATION)]
+    if broken:
+        lines = "\n".join(f"  {problem}" for problem in broken)
+        fail(f"de configuratie van de content-map is kapot; herstel dit eerst (voorveld check):\n{lines}")
 
 
 def report_skipped(skipped: dict[str, list]) -> None:

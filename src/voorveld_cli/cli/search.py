@@ -22,7 +22,7 @@ def execute(
     force: bool = False,
     content_dir: Path | None = None,
 ) -> None:
-    from voorveld_cli.cli.output import make_filters, report_skipped
+    from voorveld_cli.cli.output import make_filters, report_skipped, stop_on_broken_configuration
     from voorveld_cli.search.query import search_corpus
     from voorveld_cli.search.store import current_vocabulary
     from voorveld_cli.settings import ContentNotFound, find_content_root
@@ -40,7 +40,8 @@ def execute(
         root = find_content_root(content_dir)
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
-    vocab, _ = current_vocabulary(root)
+    vocab, problems = current_vocabulary(root)
+    stop_on_broken_configuration(problems)
     filters = make_filters(vocab, filter_values)
 
     try:

@@ -22,7 +22,7 @@ def run(
     Zoeken werkt de index zelf ook bij; dit commando is er om het vooraf te doen,
     of om met --rebuild opnieuw te beginnen.
     """
-    from voorveld_cli.cli.output import report_skipped
+    from voorveld_cli.cli.output import report_skipped, stop_on_broken_configuration
     from voorveld_cli.content.vocabulary import load as load_vocabulary
     from voorveld_cli.search.store import IndexBusy
     from voorveld_cli.settings import ContentNotFound, find_content_root
@@ -32,7 +32,8 @@ def run(
         root = find_content_root(content_dir)
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
-    vocab, _ = load_vocabulary(root)
+    vocab, problems = load_vocabulary(root)
+    stop_on_broken_configuration(problems)
     if rebuild:  # every derived cache goes, the entry cache of list/show/export too
         from voorveld_cli.content import entry_cache
 
