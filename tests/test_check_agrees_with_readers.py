@@ -13,6 +13,7 @@ most of an hour.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import shutil
@@ -140,7 +141,9 @@ def fresh_random() -> None:
     random.seed()
 
 
-def check_and_read(cli, root: Path, case: dict) -> None:
+@contextlib.contextmanager
+def hostile_file(root: Path, case: dict):
+    """One sample file rewritten with the example's front matter and body, put back after."""
     fresh_random()
     kind, entry_id = case["base"]
     front, _ = SAMPLE[case["base"]]
@@ -151,6 +154,13 @@ def check_and_read(cli, root: Path, case: dict) -> None:
     )
     target.write_text(text, encoding="utf-8")
     try:
+        yield entry_id, target
+    finally:
+        target.write_bytes(original)
+
+
+def check_and_read(cli, root: Path, case: dict) -> None:
+    with hostile_file(root, case) as (entry_id, _target):
         passed = cli("check", "--strict", content=root).exit_code == 0  # the fixture fails on a traceback
         listed = cli("list", "--format", "ids", content=root)
         shown = cli("show", entry_id, "--format", "json", content=root)
@@ -163,8 +173,6 @@ def check_and_read(cli, root: Path, case: dict) -> None:
             out = cli(*args, content=root)
             assert out.exit_code in (0, 1, 2)
             assert "NaN" not in out.stdout and "Infinity" not in out.stdout
-    finally:
-        target.write_bytes(original)
 
 
 SHORT = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
@@ -203,16 +211,7 @@ def library_round(root: Path, case: dict, options: dict) -> None:
     from voorveld_cli.views.export import to_csv, to_jsonl
     from voorveld_cli.views.records import full_record, list_record
 
-    fresh_random()
-    kind, entry_id = case["base"]
-    front, _ = SAMPLE[case["base"]]
-    target = root / FOLDERS[kind] / f"{entry_id}.md"
-    original = target.read_bytes()
-    text = (
-        "---\n" + front_matter(front, case["changes"]) + "---\n\n" + case["body"] + case["long_word"] + "\n"
-    )
-    target.write_text(text, encoding="utf-8")
-    try:
+    with hostile_file(root, case) as (entry_id, target):
         passed = not run_check(root).problems
         corpus = load(root, cached=True)
         entry = corpus.by_id().get(entry_id)
@@ -228,8 +227,6 @@ def library_round(root: Path, case: dict, options: dict) -> None:
             return  # a plain sentence for the user; nothing to search
         result, _ = search_corpus(root, corpus.vocab, case["query"], filters, int(case["limit"]))
         json.dumps([hit.__dict__ for hit in result.hits], allow_nan=False, default=str)
-    finally:
-        target.write_bytes(original)
 
 
 @SHORT
