@@ -40,6 +40,8 @@ def document(entry: Entry) -> dict[str, Any]:
         "theme": [str(t) for t in entry.as_list("themes")],
         "law": entry_laws(entry),
         "province": [str(p) for p in entry.as_list("province")],
+        # A term's names, so the browser knows when a query asks for the term itself.
+        "names": [entry.title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
     }
 
 
