@@ -20,7 +20,7 @@ import voorveld_cli
 from voorveld_cli.content import corpus, schema
 from voorveld_cli.search import dutch
 
-from .conftest import REAL_CONTENT
+from .conftest import REAL_CONTENT, SAMPLE, write_entry
 
 HEX = "0x" + "f" * 4400  # more digits than Python turns into a string
 INITIATIVE = "initiatives/werkplaats-den-haag.md"
@@ -355,3 +355,16 @@ def test_duplicate_id_across_kinds_gives_one_entry_everywhere(cli, corpus_dir):
 
 def test_the_shipped_corpus_still_checks_clean(cli):
     assert cli("check", "--strict", content=REAL_CONTENT).exit_code == 0
+
+
+def test_a_warning_never_hides_an_error_about_the_same_field(cli, corpus_dir):
+    """Found by the 10,000-example property: a control character inside a table where a
+    list of laws belongs gave a warning, which silenced the error, and every reader crashed."""
+    front, body = SAMPLE[("case", "keukentafel")]
+    laws = [{"label": "x", "value": "\x1f", "year": "\x1f"}]
+    write_entry(corpus_dir, "case", "keukentafel", {**front, "laws": laws}, body)
+    result = cli("check", content=corpus_dir)
+    assert result.exit_code == 1
+    assert "keukentafel.md" in result.stdout and "laws[0]" in result.stdout
+    assert cli("list", "--format", "json", content=corpus_dir).exit_code == 0  # skipped, not crashed
+    assert cli("search", "gesprek", "--format", "json", content=corpus_dir).exit_code in (0, 1)

@@ -87,11 +87,14 @@ def load_entry(kind: str, path: Path, vocab: Vocabulary) -> tuple[Entry | None, 
     problems = list(parsed.problems)
     if parsed.data is None:
         return None, problems
+    refused = [p for p in problems if p.severity == ERROR]  # values parse.py set to None
     problems += control_problems(raw, parsed.data, shown, parsed.lines, parsed.body_line)
     found = validate(
         parsed.data, kind, path.stem, shown, parsed.lines, parsed.body, vocab, body_line=parsed.body_line
     )
-    problems += [p for p in found if not _about_refused(p.field, problems)]
+    # Only a value parse.py refused silences the validator about that field; a warning
+    # (a control character, say) must never hide an error such as a table where a list belongs.
+    problems += [p for p in found if not _about_refused(p.field, refused)]
     if any(p.severity == ERROR for p in problems):
         return None, problems
     return _entry(kind, path, parsed, shown), problems
