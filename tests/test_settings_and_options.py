@@ -7,7 +7,10 @@ import subprocess
 import sys
 
 from voorveld_cli.content import schema
-from voorveld_cli.settings import find_content_root
+from voorveld_cli.content.vocabulary import load
+from voorveld_cli.search import cache
+from voorveld_cli.search.store import open_index
+from voorveld_cli.settings import Settings, find_content_root
 
 
 def test_explicit_folder_wins_over_the_environment(corpus_dir, tmp_path, monkeypatch):
@@ -59,3 +62,24 @@ def test_schema_of_one_kind(cli, corpus_dir):
     schema = json.loads(result.stdout)
     assert "questions" in schema["properties"] and "definition" not in schema["properties"]
     assert cli("schema", "--kind", "onzin", content=corpus_dir).exit_code == 2
+
+
+def test_settings_read_the_public_environment_variables(tmp_path):
+    env = {
+        "VOORVELD_CACHE": str(tmp_path),
+        "VOORVELD_INDEX_PROCS": "0",
+        "VOORVELD_PLAIN": "1",
+        "NO_COLOR": "1",
+        "COLUMNS": "-3",
+    }
+    assert Settings.from_env(env) == Settings(cache_dir=tmp_path, index_procs=1, plain=True, no_color=True)
+    assert Settings.from_env({"COLUMNS": "72", "VOORVELD_INDEX_PROCS": "drie"}) == Settings(columns=72)
+
+
+def test_the_index_goes_where_the_given_settings_say(corpus_dir, tmp_path):
+    chosen = tmp_path / "elders"
+    vocab, _ = load(corpus_dir)
+    ix, _ = open_index(corpus_dir, vocab, config=Settings(cache_dir=chosen, index_procs=1))
+    ix.close()
+    assert (cache.index_home(corpus_dir, chosen) / "CURRENT").is_file()
+    assert not (cache.index_home(corpus_dir) / "CURRENT").exists()  # not in $VOORVELD_CACHE

@@ -1,13 +1,56 @@
-"""Where the corpus lives: --content-dir, $VOORVELD_CONTENT, the nearest content/
-upward from the working directory, or the copy that ships inside the package."""
+"""Settings resolved at the edge: the only library module that reads the environment.
+
+Where the corpus lives (--content-dir, $VOORVELD_CONTENT, the nearest content/
+upward from the working directory, or the copy that ships inside the package),
+and the `Settings` the library is given for the cache, the build and the terminal.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 ENV_VAR = "VOORVELD_CONTENT"
 MARKER = "vocabulary.yml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The environment's say, read in one place. Each field is None/False when unset."""
+
+    cache_dir: Path | None = None  # VOORVELD_CACHE: where derived data lives
+    index_procs: int | None = None  # VOORVELD_INDEX_PROCS: writer processes for a full build
+    plain: bool = False  # VOORVELD_PLAIN: plain output even on a terminal
+    no_color: bool = False  # NO_COLOR (no-color.org)
+    columns: int | None = None  # COLUMNS: the terminal width, when set and positive
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        procs = env.get("VOORVELD_INDEX_PROCS", "")
+        return cls(
+            cache_dir=Path(env["VOORVELD_CACHE"]) if env.get("VOORVELD_CACHE") else None,
+            index_procs=max(1, int(procs)) if procs.isdigit() else None,
+            plain=bool(env.get("VOORVELD_PLAIN")),
+            no_color=bool(env.get("NO_COLOR")),
+            columns=_positive(env.get("COLUMNS", "")),
+        )
+
+
+def current() -> Settings:
+    """The settings of this moment: read afresh (a few lookups), so a changed
+    environment (a test, a long-lived caller) is always seen."""
+    return Settings.from_env()
+
+
+def _positive(text: str) -> int | None:
+    try:
+        value = int(text)
+    except ValueError:
+        return None
+    return value if value > 0 else None
 
 
 class ContentNotFound(Exception):

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from typing import Literal
 
+from voorveld_cli import settings
+
 
 def pager_command() -> list[str] | None:
     for name in ("VOORVELD_PAGER", "PAGER"):
@@ -32,7 +34,7 @@ def page(draw: Callable, no_pager: bool = False) -> None:
 
     width = terminal_width() or 80
     buffer = io.StringIO()
-    color: Literal["standard"] | None = None if os.environ.get("NO_COLOR") else "standard"
+    color: Literal["standard"] | None = None if settings.current().no_color else "standard"
     console = safe_console(file=buffer, width=width, force_terminal=True, color_system=color, highlight=False)
     draw(console)
     text = buffer.getvalue()

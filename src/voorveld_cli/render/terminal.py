@@ -14,24 +14,24 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from voorveld_cli import settings
 from voorveld_cli.render import on_terminal
 from voorveld_cli.render.layout import Line
 from voorveld_cli.render.plain import HIT_END, HIT_START, strip_marks
 from voorveld_cli.render.safe import clean, safe_console
+from voorveld_cli.settings import Settings
 
 HIT_STYLE = "bold yellow"
 
 
-def terminal_width(stream: TextIO | None = None) -> int | None:
+def terminal_width(stream: TextIO | None = None, config: Settings | None = None) -> int | None:
     """The width to lay out for: the terminal's columns, or None for a pipe or file."""
     stream = stream or sys.stdout
-    if not on_terminal(stream):
+    config = config or settings.current()
+    if not on_terminal(stream, config.plain):
         return None
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
+    columns = config.columns
+    if columns is None:
         try:
             columns = os.get_terminal_size(stream.fileno()).columns
         except OSError:
@@ -43,9 +43,10 @@ def as_text(lines: Sequence[Line]) -> str:
     return "".join("".join(clean(strip_marks(text)) for text, _ in line).rstrip() + "\n" for line in lines)
 
 
-def print_lines(lines: Sequence[Line], stream: TextIO | None = None) -> None:
+def print_lines(lines: Sequence[Line], stream: TextIO | None = None, config: Settings | None = None) -> None:
     stream = stream or sys.stdout
-    if not on_terminal(stream) or os.environ.get("NO_COLOR"):
+    config = config or settings.current()
+    if not on_terminal(stream, config.plain) or config.no_color:
         stream.write(as_text(lines))
         return
     from rich.text import Text

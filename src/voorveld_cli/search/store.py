@@ -33,6 +33,7 @@ from typing import Any
 from whoosh import index
 from whoosh.filedb.filestore import RamStorage
 
+from voorveld_cli import settings
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.files import atomic_write
@@ -244,17 +245,21 @@ def _index_entries(
             progress(done, len(rels))
 
 
-def _build_procs(files: int) -> int:
+def _build_procs(files: int, chosen: int | None) -> int:
     """Writer processes for a full build: analysis runs in parallel on every core
     for a large corpus (2.2x faster at 10,000 files on 2 cores, see BENCHMARKS.md);
-    a small one is not worth the start-up. VOORVELD_INDEX_PROCS overrides."""
-    if os.environ.get("VOORVELD_INDEX_PROCS", "").isdigit():
-        return max(1, int(os.environ["VOORVELD_INDEX_PROCS"]))
+    a small one is not worth the start-up. `chosen` (VOORVELD_INDEX_PROCS) overrides."""
+    if chosen is not None:
+        return chosen
     return min(os.cpu_count() or 1, 4) if files >= PARALLEL_FROM else 1
 
 
 def _build(
-    root: Path, vocab: Vocabulary, storage_folder: Path | None, progress: Progress | None
+    root: Path,
+    vocab: Vocabulary,
+    storage_folder: Path | None,
+    progress: Progress | None,
+    procs: int | None = None,
 ) -> tuple[Any, Manifest, RefreshReport]:
     """A complete index in a new folder (or in memory when storage_folder is None).
     On any failure, or Ctrl-C or SIGTERM, the workers are stopped and the folder removed."""
@@ -271,7 +276,7 @@ def _build(
         storage_folder.mkdir(parents=True)
         atomic_write(storage_folder / BUILDING, json.dumps(holder.me()))
         ix = index.create_in(str(storage_folder), make_schema())
-        procs = _build_procs(total)
+        procs = _build_procs(total, procs)
         with workers.parallel_build():
             writer = ix.writer(procs=procs, multisegment=True, limitmb=128) if procs > 1 else ix.writer()
             _fill(writer, root, vocab, files, manifest, report, progress)
@@ -359,8 +364,10 @@ def open_index(
     rebuild: bool = False,
     wait: bool = False,
     progress: Progress | None = None,
+    config: settings.Settings | None = None,
 ) -> tuple[Any, RefreshReport]:
     """The up-to-date index for a content root, refreshing or rebuilding as needed.
+    `config` (the cache folder, the build's processes) defaults to the current settings.
 
     Never fails for a broken, stale, unwritable or full cache: it rebuilds, serves
     the old index, or builds in memory, and says so in the report's notices. Full
@@ -368,7 +375,8 @@ def open_index(
     index at once; a process that waited for another's build uses that build.
     Raises IndexBusy only for an explicit `index` (wait=True) that waited in vain.
     """
-    home = cache.index_home(root)
+    config = config or settings.current()
+    home = cache.index_home(root, config.cache_dir)
     refusal = _unusable(home, root)
     if refusal:
         return _in_memory(root, vocab, progress, refusal)
@@ -384,7 +392,7 @@ def open_index(
             return opened
     try:
         with BuildLock(home / BUILD_LOCK, LOCK_WAIT):
-            ix, report = _build_locked(home, root, vocab, rebuild, wait, progress)
+            ix, report = _build_locked(home, root, vocab, rebuild, wait, progress, config.index_procs)
     except LockTimeout as err:
         busy = f"een ander voorveld-proces (pid {err.owner.get('pid', '?')}) bouwt de index al"
         if wait:
@@ -398,13 +406,13 @@ def open_index(
     return ix, report
 
 
-def _build_locked(home, root, vocab, rebuild, wait, progress) -> tuple[Any, RefreshReport]:
+def _build_locked(home, root, vocab, rebuild, wait, progress, procs) -> tuple[Any, RefreshReport]:
     if not rebuild:  # another process may have built it while we waited
         opened = _open_current(home, root, vocab, wait, progress, [])
         if opened is not None:
             return opened
     new_folder = home / f"ix-{os.urandom(6).hex()}"
-    ix, _, report = _build(root, vocab, new_folder, progress)
+    ix, _, report = _build(root, vocab, new_folder, progress, procs)
     old = _read_current(home)
     _point_current(home, new_folder)
     if old is not None:
@@ -417,7 +425,7 @@ def _build_locked(home, root, vocab, rebuild, wait, progress) -> tuple[Any, Refr
 def _unusable(home: Path, root: Path) -> str | None:
     """Why the index cannot be stored under `home` at all, or None."""
     if home.resolve().is_relative_to(root.resolve()):
-        return f"{cache.ENV_VAR} ligt in de content-map ({cache.cache_root()}); daar komt geen index"
+        return f"{cache.ENV_VAR} ligt in de content-map ({home.parent}); daar komt geen index"
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as err:
