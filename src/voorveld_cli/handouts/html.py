@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from voorveld_cli.handouts.markup import Block, Inline
+from voorveld_cli.handouts.markup import Block, Inline, SpanMarks
 from voorveld_cli.handouts.model import EntryHandout, HandoutDocument
 
 CSS = """
@@ -46,21 +46,18 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_MARKS = SpanMarks(
+    text=esc,
+    code=lambda t: f"<code>{esc(t)}</code>",
+    italic=lambda t: f"<em>{t}</em>",
+    bold=lambda t: f"<strong>{t}</strong>",
+    link=lambda t, href: f'<a href="{esc(href)}">{t}</a>',
+)
+
+
 def inline(spans: Inline) -> str:
     """Spans as HTML: escaped text in <strong>, <em>, <code> and <a>."""
-    out = []
-    for span in spans:
-        part = esc(span.text)
-        if span.code:
-            part = f"<code>{part}</code>"
-        if span.italic:
-            part = f"<em>{part}</em>"
-        if span.bold:
-            part = f"<strong>{part}</strong>"
-        if span.href:
-            part = f'<a href="{esc(span.href)}">{part}</a>'
-        out.append(part)
-    return "".join(out)
+    return _MARKS.write(spans)
 
 
 def render(doc: HandoutDocument) -> str:

@@ -8,26 +8,25 @@ from __future__ import annotations
 
 import re
 
-from voorveld_cli.handouts.markup import Block, Inline
+from voorveld_cli.handouts.markup import Block, Inline, SpanMarks
 from voorveld_cli.handouts.model import EntryHandout, HandoutDocument
 
 WRITE_LINE = "\\_" * 60  # an escaped underscore rule, so Markdown shows it as a line
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
+_MARKS = SpanMarks(
+    text=lambda t: _SPECIAL.sub(r"\\\1", t),
+    code=lambda t: f"`{t}`",
+    italic=lambda t: f"*{t}*",
+    bold=lambda t: f"**{t}**",
+    link=lambda t, href: f"[{t}]({href})",
+)
+
+
 def text(spans: Inline) -> str:
     """Spans back to Markdown, with the text escaped so it reads as written."""
-    out = []
-    for span in spans:
-        part = f"`{span.text}`" if span.code else _SPECIAL.sub(r"\\\1", span.text)
-        if span.italic:
-            part = f"*{part}*"
-        if span.bold:
-            part = f"**{part}**"
-        if span.href:
-            part = f"[{part}]({span.href})"
-        out.append(part)
-    return "".join(out)
+    return _MARKS.write(spans)
 
 
 def render(doc: HandoutDocument) -> str:

@@ -6,6 +6,7 @@ or a list reads the same in HTML, PDF, Word and Markdown; none of them re-parses
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -48,6 +49,27 @@ def _parser():
 
 def plain(spans: Inline) -> str:
     return "".join(span.text for span in spans)
+
+
+@dataclass(frozen=True)
+class SpanMarks:
+    """How one output form writes a span: its text (escaped or as code), then the
+    emphasis and the link wrapped around it, in that order."""
+
+    text: Callable[[str], str]
+    code: Callable[[str], str]
+    italic: Callable[[str], str]
+    bold: Callable[[str], str]
+    link: Callable[[str, str], str]
+
+    def write(self, spans: Inline) -> str:
+        out = []
+        for span in spans:
+            part = self.code(span.text) if span.code else self.text(span.text)
+            part = self.italic(part) if span.italic else part
+            part = self.bold(part) if span.bold else part
+            out.append(self.link(part, span.href) if span.href else part)
+        return "".join(out)
 
 
 def inline(text: str) -> Inline:

@@ -55,7 +55,12 @@ EXCEL_BOM = "\ufeff"
 
 
 def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], excel: bool = False) -> str:
-    """CSV with a header row. `excel`: the form a Dutch-locale Excel opens by double-click
+    """CSV with a header row, each value as `cell` writes it."""
+    return csv_text(columns, ([cell(row.get(column)) for column in columns] for row in rows), excel)
+
+
+def csv_text(header: Sequence[str], lines: Iterable[Sequence[str]], excel: bool = False) -> str:
+    """The one CSV writer. `excel`: the form a Dutch-locale Excel opens by double-click
     (';' between cells, because ',' is its decimal mark; a BOM so it reads UTF-8; CRLF)."""
     import csv
 
@@ -63,9 +68,8 @@ def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], excel: bool =
     if excel:
         out.write(EXCEL_BOM)
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([cell(row.get(column)) for column in columns])
+    writer.writerow(header)
+    writer.writerows(lines)
     return out.getvalue()
 
 

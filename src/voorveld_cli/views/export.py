@@ -8,8 +8,6 @@ lost and a script can read them back.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 
@@ -44,16 +42,9 @@ def _flat(value) -> str:
 
 
 def to_csv(entries: Sequence[Entry], excel: bool = False) -> str:
-    """One row per entry; `excel` as render.plain.to_csv: ';', a BOM and CRLF for a Dutch Excel."""
-    from voorveld_cli.render.plain import EXCEL_BOM
+    """One row per entry; `excel` as render.plain.csv_text: ';', a BOM and CRLF for a Dutch Excel."""
+    from voorveld_cli.render.plain import csv_text
 
     columns = csv_columns(entries)
-    out = io.StringIO()
-    if excel:
-        out.write(EXCEL_BOM)
-    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
-    writer.writerow(columns)
-    for entry in entries:
-        record = full_record(entry)
-        writer.writerow([_flat(record.get(column)) for column in columns])
-    return out.getvalue()
+    records = (full_record(entry) for entry in entries)
+    return csv_text(columns, ([_flat(record.get(column)) for column in columns] for record in records), excel)
