@@ -40,16 +40,21 @@ def warn(message: str) -> None:
     sys.stderr.write(f"waarschuwing: {clean(message)}\n")
 
 
-def load_corpus(content_dir: Path | None) -> Corpus:
-    """The corpus for a read command: broken files are skipped with one warning each."""
-    from voorveld_cli.content.corpus import load
+def content_root(content_dir: Path | None) -> Path:
+    """The content root, or a clear stop: exit 2 for a bad --content-dir, 1 otherwise."""
     from voorveld_cli.settings import ContentNotFound, find_content_root
 
     try:
-        root = find_content_root(content_dir)
+        return find_content_root(content_dir)
     except ContentNotFound as err:
         fail(str(err), 2 if content_dir else 1)
-    corpus = load(root, cached=True)
+
+
+def load_corpus(content_dir: Path | None) -> Corpus:
+    """The corpus for a read command: broken files are skipped with one warning each."""
+    from voorveld_cli.content.corpus import load
+
+    corpus = load(content_root(content_dir), cached=True)
     stop_on_broken_configuration(corpus.problems)
     for problem in corpus.unreadable:
         warn(str(problem))

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from voorveld_cli.cli.output import Format, fail, warn
+from voorveld_cli.cli.output import Format, content_root, fail, warn
 
 MAX_QUERY = 1000  # characters; longer input is cut, with a notice
 
@@ -25,7 +25,6 @@ def execute(
     from voorveld_cli.cli.output import make_filters, report_skipped, stop_on_broken_configuration
     from voorveld_cli.search.query import search_corpus
     from voorveld_cli.search.store import current_vocabulary
-    from voorveld_cli.settings import ContentNotFound, find_content_root
 
     unknown = [word for word in query if word.startswith("--")]
     if unknown:
@@ -36,10 +35,7 @@ def execute(
     if len(text) > MAX_QUERY:
         warn(f"zoekvraag ingekort tot {MAX_QUERY} tekens")
         text = text[:MAX_QUERY]
-    try:
-        root = find_content_root(content_dir)
-    except ContentNotFound as err:
-        fail(str(err), 2 if content_dir else 1)
+    root = content_root(content_dir)
     vocab, problems = current_vocabulary(root)
     stop_on_broken_configuration(problems)
     filters = make_filters(vocab, filter_values)

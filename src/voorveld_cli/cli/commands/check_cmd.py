@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from voorveld_cli.cli.options import ContentDir
-from voorveld_cli.cli.output import fail, write
+from voorveld_cli.cli.output import content_root, fail, write
 
 
 class CheckFormat(str, Enum):
@@ -52,12 +52,8 @@ def run(
     --strict ook bij waarschuwingen); --orphans verandert de exitcode niet.
     """
     from voorveld_cli.authoring.check import run_check
-    from voorveld_cli.settings import ContentNotFound, find_content_root
 
-    try:
-        root = find_content_root(content_dir)
-    except ContentNotFound as err:
-        fail(str(err), 2 if content_dir else 1)
+    root = content_root(content_dir)
     for path in paths or ():
         if not path.is_file():
             fail(f"'{path}' bestaat niet of is geen bestand.", 2)

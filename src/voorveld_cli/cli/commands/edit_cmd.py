@@ -10,7 +10,7 @@ import typer
 
 from voorveld_cli.cli.completion import complete_ids
 from voorveld_cli.cli.options import ContentDir
-from voorveld_cli.cli.output import fail, write
+from voorveld_cli.cli.output import content_root, fail, write
 
 
 def run(
@@ -34,12 +34,9 @@ def run(
     Voorbeelden: voorveld edit athos; voorveld edit 3 (casus 3)
     """
     from voorveld_cli.authoring.check import run_check
-    from voorveld_cli.settings import ContentNotFound, display_path, find_content_root, is_packaged
+    from voorveld_cli.settings import display_path, is_packaged
 
-    try:
-        root = find_content_root(content_dir)
-    except ContentNotFound as err:
-        fail(str(err), 2 if content_dir else 1)
+    root = content_root(content_dir)
     if is_packaged(root):
         fail("Het meegeleverde corpus is alleen-lezen. Werk in een checkout of geef --content-dir op.")
     path = _path_of(root, entry_id)

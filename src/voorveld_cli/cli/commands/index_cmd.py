@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from voorveld_cli.cli.options import ContentDir
-from voorveld_cli.cli.output import fail, warn
+from voorveld_cli.cli.output import content_root, fail, warn
 
 
 def run(
@@ -25,13 +25,9 @@ def run(
     from voorveld_cli.cli.output import report_skipped, stop_on_broken_configuration
     from voorveld_cli.content.vocabulary import load as load_vocabulary
     from voorveld_cli.search.store import IndexBusy
-    from voorveld_cli.settings import ContentNotFound, find_content_root
     from voorveld_cli.views.labels import plural
 
-    try:
-        root = find_content_root(content_dir)
-    except ContentNotFound as err:
-        fail(str(err), 2 if content_dir else 1)
+    root = content_root(content_dir)
     vocab, problems = load_vocabulary(root)
     stop_on_broken_configuration(problems)
     if rebuild:  # every derived cache goes, the entry cache of list/show/export too
