@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -97,24 +98,61 @@ def filter_options(command: Callable[..., None]) -> Callable[..., None]:
     The command declares `filter_values: FilterValues` and receives the values as typed, keyed by
     field, ready for `make_filters`; the filter parameters themselves appear only in the
     signature Typer reads, so a new filter reaches every command from the spec alone."""
+    added = {option.field: _typer_option(option) for option in FILTER_OPTIONS}
+
+    def collect(kwargs: dict[str, Any]) -> Any:
+        return {field: kwargs.pop(field, None) for field in added}
+
+    return _with_options(command, "filter_values", added, collect)
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where and how a table command writes: --format (its value), -o/--output, --force."""
+
+    fmt: str | None = None
+    path: Path | None = None
+    force: bool = False
+
+
+TO_SCREEN = Output()  # the default: standard output, in the format it suits
+
+
+def output_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a table command (list, matrix, stats, compare) --format, -o/--output and --force,
+    just before --content-dir; the command declares `out: Output` and receives them in one."""
+    added = {"fmt": (FormatOption, None), "output": (OutputOption, None), "force": (ForceOption, False)}
+
+    def collect(kwargs: dict[str, Any]) -> Any:
+        fmt = kwargs.pop("fmt", None)
+        return Output(fmt and fmt.value, kwargs.pop("output", None), kwargs.pop("force", False))
+
+    return _with_options(command, "out", added, collect)
+
+
+def _with_options(
+    command: Callable[..., None],
+    receiver: str,
+    added: dict[str, tuple[Any, Any]],
+    collect: Callable[[dict[str, Any]], Any],
+) -> Callable[..., None]:
+    """The command with the `added` options (name: (annotation, default)) in the signature
+    Typer reads, just before --content-dir; `collect` turns their values into the one
+    argument `receiver` the command declares."""
     signature = inspect.signature(command, eval_str=True)
-    own = [p for p in signature.parameters.values() if p.name != "filter_values"]
-    added = []
-    for option in FILTER_OPTIONS:
-        annotation, default = _typer_option(option)
-        added.append(
-            inspect.Parameter(
-                option.field, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
-            )
-        )
+    own = [p for p in signature.parameters.values() if p.name != receiver]
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+        for name, (annotation, default) in added.items()
+    ]
     at = next((i for i, p in enumerate(own) if p.name == "content_dir"), len(own))
     own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
-    parameters = [*own[:at], *added, *own[at:]]
+    parameters = [*own[:at], *extra, *own[at:]]
 
     @functools.wraps(command)
     def run(**kwargs: Any) -> None:
-        values = {option.field: kwargs.pop(option.field, None) for option in FILTER_OPTIONS}
-        command(**kwargs, filter_values=values)
+        value = collect(kwargs)
+        command(**kwargs, **{receiver: value})
 
     run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in parameters}
@@ -123,12 +161,15 @@ def filter_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 __all__ = [
+    "TO_SCREEN",
     "ContentDir",
     "ExcelOption",
     "FilterValues",
     "ForceOption",
     "Format",
     "FormatOption",
+    "Output",
     "OutputOption",
     "filter_options",
+    "output_options",
 ]

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from voorveld_cli.cli.emit import emit
-from voorveld_cli.cli.options import ContentDir, ForceOption, Format, FormatOption, OutputOption
+from voorveld_cli.cli.options import TO_SCREEN, ContentDir, Output, output_options
 from voorveld_cli.cli.output import fail, find_or_fail, load_corpus, warn
 from voorveld_cli.views.view import Col, View
 
@@ -15,6 +15,7 @@ SHORT_CELL = 180  # characters of one cell on a terminal; pipes and files get ev
 MIN_COLUMN = 26
 
 
+@output_options
 def run(
     ids: Annotated[
         list[str], typer.Argument(metavar="ID...", help="Twee of meer ids (bijv. wmo-2015 participatiewet).")
@@ -27,9 +28,7 @@ def run(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
+    out: Output = TO_SCREEN,
     content_dir: ContentDir = None,
 ) -> None:
     """Zet items naast elkaar: velden als rijen, items als kolommen. Op een terminal wordt lange
@@ -47,10 +46,10 @@ def run(
     entries = distinct_entries([find_or_fail(corpus, wanted) for wanted in ids])
     chosen = chosen_fields(fields or [])
     result = compare(entries, chosen or default_compare_fields(entries), corpus.vocab)
-    if output is None and fmt in (None, Format.table):
+    if out.path is None and out.fmt in (None, "table"):
         print_terminal_table(result, entries)
     else:
-        emit(compare_view(result, entries), fmt and fmt.value, output, force, corpus.root)
+        emit(compare_view(result, entries), out.fmt, out.path, out.force, corpus.root)
 
 
 def distinct_entries(entries: list) -> list:

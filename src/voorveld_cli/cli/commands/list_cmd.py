@@ -9,12 +9,12 @@ import typer
 
 from voorveld_cli.cli.emit import emit
 from voorveld_cli.cli.options import (
+    TO_SCREEN,
     ContentDir,
     FilterValues,
-    ForceOption,
-    FormatOption,
-    OutputOption,
+    Output,
     filter_options,
+    output_options,
 )
 from voorveld_cli.cli.output import load_corpus, make_filters, warn
 from voorveld_cli.views.view import Col, View
@@ -28,14 +28,13 @@ class Sort(Enum):
 
 
 @filter_options
+@output_options
 def run(
     filter_values: FilterValues | None = None,
     sort: Annotated[
         Sort, typer.Option("--sort", help="Volgorde: default (soort, nummer, titel), id, title of place.")
     ] = Sort.default,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
+    out: Output = TO_SCREEN,
     content_dir: ContentDir = None,
 ) -> None:
     """Toon alle items die aan de filters voldoen.
@@ -61,7 +60,7 @@ def run(
         if hint:
             warn(hint)
 
-    emit(list_view(entries, corpus.vocab), fmt and fmt.value, output, force, corpus.root)
+    emit(list_view(entries, corpus.vocab), out.fmt, out.path, out.force, corpus.root)
 
 
 def list_view(entries, vocab) -> View:

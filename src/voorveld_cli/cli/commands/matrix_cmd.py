@@ -9,12 +9,12 @@ import typer
 
 from voorveld_cli.cli.emit import emit
 from voorveld_cli.cli.options import (
+    TO_SCREEN,
     ContentDir,
     FilterValues,
-    ForceOption,
-    FormatOption,
-    OutputOption,
+    Output,
     filter_options,
+    output_options,
 )
 from voorveld_cli.cli.output import load_corpus, make_filters
 from voorveld_cli.views.view import Col, View
@@ -38,6 +38,7 @@ class ColumnAxis(str, Enum):
 
 
 @filter_options
+@output_options
 def run(
     rows: Annotated[
         RowAxis,
@@ -47,9 +48,7 @@ def run(
         ColumnAxis, typer.Option("--cols", help="Kolommen: law (standaard), theme, kind, province of source.")
     ] = ColumnAxis.law,
     filter_values: FilterValues | None = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
+    out: Output = TO_SCREEN,
     content_dir: ContentDir = None,
 ) -> None:
     """Kruistabel met totalen: standaard initiatieven tegen wetten, ● genoemd door de bron, ○ afgeleid.
@@ -73,9 +72,9 @@ def run(
 
     emit(
         matrix_view(result, rows, cols, len(entries), corpus.vocab),
-        fmt and fmt.value,
-        output,
-        force,
+        out.fmt,
+        out.path,
+        out.force,
         corpus.root,
     )
 

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from voorveld_cli.cli.emit import emit
 from voorveld_cli.cli.options import (
+    TO_SCREEN,
     ContentDir,
     FilterValues,
-    ForceOption,
-    FormatOption,
-    OutputOption,
+    Output,
     filter_options,
+    output_options,
 )
 from voorveld_cli.cli.output import load_corpus, make_filters
 from voorveld_cli.views.view import Col, Group, View
 
 
 @filter_options
+@output_options
 def run(
     filter_values: FilterValues | None = None,
-    fmt: FormatOption = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
+    out: Output = TO_SCREEN,
     content_dir: ContentDir = None,
 ) -> None:
     """Tellingen per soort, thema, wet, provincie en bron (met dezelfde filters als list).
@@ -35,7 +34,7 @@ def run(
     filters = make_filters(corpus.vocab, filter_values)
     counts = stats(apply(corpus.entries, filters))
 
-    emit(stats_view(counts, corpus.vocab), fmt and fmt.value, output, force, corpus.root)
+    emit(stats_view(counts, corpus.vocab), out.fmt, out.path, out.force, corpus.root)
 
 
 def stats_view(counts, vocab) -> View:
