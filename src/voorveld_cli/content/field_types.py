@@ -173,25 +173,24 @@ class Text(FieldType):
 
 
 class Int(FieldType):
-    name = "int"
+    """A whole number; `Year` is one within YEARS."""
+
+    name: TypeName = "int"
     dutch = "geheel getal"
+    bounds: tuple[int, int] | None = None
 
     def check(self, out: Report, key: str, value: Any, vocab: str | None) -> None:
-        check_integer(out, key, value)
+        (check_year if self.bounds else check_integer)(out, key, value)
 
     def json_schema(self, vocab: Values, name: str | None) -> dict[str, Any]:
-        return {"type": "integer"}
+        low_high = {"minimum": self.bounds[0], "maximum": self.bounds[1]} if self.bounds else {}
+        return {"type": "integer", **low_high}
 
 
-class Year(FieldType):
+class Year(Int):
     name = "year"
     dutch = "jaartal"
-
-    def check(self, out: Report, key: str, value: Any, vocab: str | None) -> None:
-        check_year(out, key, value)
-
-    def json_schema(self, vocab: Values, name: str | None) -> dict[str, Any]:
-        return {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]}
+    bounds = YEARS
 
 
 class AsOf(FieldType):

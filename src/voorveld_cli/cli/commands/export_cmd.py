@@ -49,7 +49,6 @@ def run(
     voorveld export --kind case --excel -o casussen.csv; voorveld export --format bulk -o cluster
     """
     from voorveld_cli.cli.emit import resolve_format
-    from voorveld_cli.cli.exitcodes import NOTHING_FOUND
     from voorveld_cli.cli.output import output_path
     from voorveld_cli.content.filters import apply
     from voorveld_cli.views.export import to_csv, to_jsonl
@@ -79,9 +78,7 @@ def run(
         except OSError as err:
             fail(f"Kan {output} niet schrijven: {err.strerror}")
         typer.echo(f"{plural(len(entries), 'item')} geschreven naar {output}", err=True)
-    if not entries:
-        typer.echo("voorveld: Geen items die aan de filters voldoen.", err=True)
-        raise typer.Exit(NOTHING_FOUND)
+    _stop_if_empty(entries)
 
 
 def _bulk(entries, corpus, output, force: bool) -> None:
@@ -104,6 +101,11 @@ def _bulk(entries, corpus, output, force: bool) -> None:
     except OSError as err:
         fail(f"Kan niet schrijven in {output}: {err.strerror}")
     typer.echo(f"{plural(count, 'item')} geschreven naar {output}/bulk.ndjson (met mapping.json)", err=True)
+    _stop_if_empty(entries)
+
+
+def _stop_if_empty(entries) -> None:
+    """What was written stays written (a header, empty files); the exit code says nothing matched."""
     if not entries:
         from voorveld_cli.cli.exitcodes import NOTHING_FOUND
 
