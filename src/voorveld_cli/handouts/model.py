@@ -20,6 +20,7 @@ from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.handouts.markup import Block, Inline, Section, Span, inline, sections
 from voorveld_cli.render.plain import cell
 from voorveld_cli.views.present import (
+    FACT_FIELDS,
     as_of_text,
     field_label,
     figure_text,
@@ -36,23 +37,17 @@ MAX_TERMS = 12
 # The bundle's own word for its keywords.
 LABELS = {("case", "keywords"): "Sleutelwoorden"}
 
-# Key facts per kind, in this order (labels come from the schema).
+# Key facts per kind: the facts `show` lists (views.present.FACT_FIELDS, in its order;
+# labels come from the schema), less what a handout leaves out. A case's number and
+# part are in the kicker.
+LEFT_OUT = {
+    "initiative": {"as_of", "figures", "novelty", "working_elements", "keywords", "related"},
+    "case": {"as_of", "number", "part", "related"},
+    "term": {"laws", "laws_inferred", "related"},
+    "article": {"as_of", "researched_by", "figures", "related"},
+}
 FACTS = {
-    "case": ("keywords", "roles", "themes", "laws", "laws_inferred"),  # the part is in the kicker
-    "initiative": (
-        "place",
-        "area",
-        "province",
-        "organisations",
-        "started",
-        "target_groups",
-        "funding",
-        "themes",
-        "laws",
-        "laws_inferred",
-    ),
-    "term": ("definition", "aliases", "law", "themes"),
-    "article": ("genre", "people", "place", "province", "organisations", "themes", "laws", "laws_inferred"),
+    kind: tuple(name for name in fields if name not in LEFT_OUT[kind]) for kind, fields in FACT_FIELDS.items()
 }
 
 PLURALS = {
