@@ -108,26 +108,40 @@ def filter_options(command: Callable[..., None]) -> Callable[..., None]:
 
 @dataclass(frozen=True)
 class Output:
-    """Where and how a table command writes: --format (its value), -o/--output, --force."""
+    """Where and how a command writes: --format (its value), -o/--output, --force, --no-pager."""
 
     fmt: str | None = None
     path: Path | None = None
     force: bool = False
+    no_pager: bool = False
 
 
 TO_SCREEN = Output()  # the default: standard output, in the format it suits
 
 
-def output_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a table command (list, matrix, stats, compare) --format, -o/--output and --force,
-    just before --content-dir; the command declares `out: Output` and receives them in one."""
-    added = {"fmt": (FormatOption, None), "output": (OutputOption, None), "force": (ForceOption, False)}
+def output_options_with(
+    format_option: Any, pager_option: Any = None
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """A decorator giving a command this --format, -o/--output, --force (and --no-pager when
+    given), just before --content-dir; the command declares `out: Output` and receives them in one."""
+    added = {"fmt": (format_option, None), "output": (OutputOption, None), "force": (ForceOption, False)}
+    if pager_option is not None:
+        added["no_pager"] = (pager_option, False)
 
     def collect(kwargs: dict[str, Any]) -> Any:
         fmt = kwargs.pop("fmt", None)
-        return Output(fmt and fmt.value, kwargs.pop("output", None), kwargs.pop("force", False))
+        return Output(
+            fmt and fmt.value,
+            kwargs.pop("output", None),
+            kwargs.pop("force", False),
+            kwargs.pop("no_pager", False),
+        )
 
-    return _with_options(command, "out", added, collect)
+    return lambda command: _with_options(command, "out", added, collect)
+
+
+# The table commands (list, matrix, stats, compare): table, json, csv, md or ids.
+output_options = output_options_with(FormatOption)
 
 
 def _with_options(
@@ -172,4 +186,5 @@ __all__ = [
     "OutputOption",
     "filter_options",
     "output_options",
+    "output_options_with",
 ]

@@ -6,12 +6,13 @@ from typing import Annotated
 
 import typer
 
-from voorveld_cli.cli.commands.show_cmd import FormatChoice, NoPager, emit_entry, referrers
+from voorveld_cli.cli.commands.show_cmd import emit_entry, entry_output_options, referrers
 from voorveld_cli.cli.completion import complete_terms
-from voorveld_cli.cli.options import ContentDir, ForceOption, OutputOption
+from voorveld_cli.cli.options import TO_SCREEN, ContentDir, Output
 from voorveld_cli.cli.output import fail, load_corpus
 
 
+@entry_output_options
 def run(
     term: Annotated[
         list[str],
@@ -21,10 +22,7 @@ def run(
             autocompletion=complete_terms,
         ),
     ],
-    fmt: FormatChoice = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    no_pager: NoPager = False,
+    out: Output = TO_SCREEN,
     content_dir: ContentDir = None,
 ) -> None:
     """Zoek een begrip op in de woordenlijst, ook op afkorting of alias.
@@ -41,4 +39,4 @@ def run(
         from voorveld_cli.views.labels import bedoelde_u
 
         fail(f'{err}{bedoelde_u(err.suggestions)} Zoek breder met: voorveld search "{wanted}"')
-    emit_entry(entry, corpus.vocab, fmt, output, force, corpus.root, no_pager, referrers(corpus, entry))
+    emit_entry(entry, corpus.vocab, out, corpus.root, referrers(corpus, entry))

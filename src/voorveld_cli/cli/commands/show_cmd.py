@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from voorveld_cli.cli.completion import complete_ids
-from voorveld_cli.cli.options import ContentDir, ForceOption, OutputOption
+from voorveld_cli.cli.options import TO_SCREEN, ContentDir, Output, output_options_with
 from voorveld_cli.cli.output import find_or_fail, load_corpus, write
 
 
@@ -27,8 +27,11 @@ FormatChoice = Annotated[
 NoPager = Annotated[
     bool, typer.Option("--no-pager", help="Niet bladeren: alles in één keer naar de terminal.")
 ]
+# One entry in full (show, define): text, json or md, paged on a terminal.
+entry_output_options = output_options_with(FormatChoice, NoPager)
 
 
+@entry_output_options
 def run(
     entry_id: Annotated[
         str,
@@ -38,10 +41,7 @@ def run(
             autocompletion=complete_ids,
         ),
     ],
-    fmt: FormatChoice = None,
-    output: OutputOption = None,
-    force: ForceOption = False,
-    no_pager: NoPager = False,
+    out: Output = TO_SCREEN,
     content_dir: ContentDir = None,
 ) -> None:
     """Toon één item: kerngegevens, tekst en bronnen. Lange tekst bladert in de terminal
@@ -52,7 +52,7 @@ def run(
     """
     corpus = load_corpus(content_dir)
     entry = find_or_fail(corpus, entry_id)
-    emit_entry(entry, corpus.vocab, fmt, output, force, corpus.root, no_pager, referrers(corpus, entry))
+    emit_entry(entry, corpus.vocab, out, corpus.root, referrers(corpus, entry))
 
 
 def referrers(corpus, entry) -> list[str]:
@@ -62,14 +62,13 @@ def referrers(corpus, entry) -> list[str]:
     return [other.id for other in backlinks(corpus.entries).get(entry.id, [])]
 
 
-def emit_entry(
-    entry, vocab, fmt, output=None, force=False, root=None, no_pager=False, referenced_by=()
-) -> None:
+def emit_entry(entry, vocab, out: Output, root=None, referenced_by=()) -> None:
     """Shared with `define`."""
     from voorveld_cli.cli.emit import resolve_format
     from voorveld_cli.render import on_terminal
 
-    chosen = resolve_format(fmt and fmt.value, output, ("text", "json", "md"), default="text")
+    output = out.path
+    chosen = resolve_format(out.fmt, output, ("text", "json", "md"), default="text")
     if chosen == "json":
         from voorveld_cli.render.plain import to_json
         from voorveld_cli.views.records import full_record
@@ -82,7 +81,7 @@ def emit_entry(
     else:
         from voorveld_cli.cli.pager import page
 
-        page(lambda console: print_on_console(console, entry, vocab, referenced_by), no_pager)
+        page(lambda console: print_on_console(console, entry, vocab, referenced_by), out.no_pager)
         return
     if output is None:
         write(text)
@@ -90,7 +89,7 @@ def emit_entry(
     from voorveld_cli.cli.emit import write_file
     from voorveld_cli.cli.output import output_path
 
-    write_file(output_path(output, root, force), output, text, 1)
+    write_file(output_path(output, root, out.force), output, text, 1)
 
 
 def _facts(entry, vocab, referenced_by) -> list:
