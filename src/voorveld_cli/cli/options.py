@@ -144,6 +144,11 @@ def output_options_with(
 output_options = output_options_with(FormatOption)
 
 
+def listing_command(command: Callable[..., None]) -> Callable[..., None]:
+    """list, matrix and stats: the shared filters and the table output options."""
+    return filter_options(output_options(command))
+
+
 def _with_options(
     command: Callable[..., None],
     receiver: str,
@@ -185,6 +190,7 @@ __all__ = [
     "Output",
     "OutputOption",
     "filter_options",
+    "listing_command",
     "output_options",
     "output_options_with",
 ]

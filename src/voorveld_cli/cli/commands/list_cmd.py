@@ -8,14 +8,7 @@ from typing import Annotated
 import typer
 
 from voorveld_cli.cli.emit import emit
-from voorveld_cli.cli.options import (
-    TO_SCREEN,
-    ContentDir,
-    FilterValues,
-    Output,
-    filter_options,
-    output_options,
-)
+from voorveld_cli.cli.options import TO_SCREEN, ContentDir, FilterValues, Output, listing_command
 from voorveld_cli.cli.output import load_corpus, make_filters, warn
 from voorveld_cli.views.view import Col, View
 
@@ -27,8 +20,7 @@ class Sort(Enum):
     place = "place"
 
 
-@filter_options
-@output_options
+@listing_command
 def run(
     filter_values: FilterValues | None = None,
     sort: Annotated[

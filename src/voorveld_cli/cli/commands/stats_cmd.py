@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from voorveld_cli.cli.emit import emit
-from voorveld_cli.cli.options import (
-    TO_SCREEN,
-    ContentDir,
-    FilterValues,
-    Output,
-    filter_options,
-    output_options,
-)
+from voorveld_cli.cli.options import TO_SCREEN, ContentDir, FilterValues, Output, listing_command
 from voorveld_cli.cli.output import load_corpus, make_filters
 from voorveld_cli.views.view import Col, Group, View
 
 
-@filter_options
-@output_options
+@listing_command
 def run(
     filter_values: FilterValues | None = None,
     out: Output = TO_SCREEN,
