@@ -264,3 +264,17 @@ def lengthen_summary(corpus_dir: Path) -> str:
         encoding="utf-8",
     )
     return long_summary.strip()
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The shipped corpus as a site, built once for the page and the browser tests
+    (no handouts: test_site_handouts covers those). Tests read it; none writes to it."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VOORVELD_CACHE", str(tmp_path_factory.mktemp("cache")))
+        result = CliRunner().invoke(
+            app, ["site", "--no-handouts", "-o", str(out), "--content-dir", str(REAL_CONTENT)]
+        )
+    assert result.exit_code == 0, result.output
+    return out

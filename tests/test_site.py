@@ -22,16 +22,8 @@ OPTIONS = {facet: option for facet, (_, option, _) in FACETS.items()}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The shipped corpus as a site (no handouts: test_site_handouts covers those)."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("VOORVELD_CACHE", str(tmp_path_factory.mktemp("cache")))
-        result = CliRunner().invoke(
-            app, ["site", "--no-handouts", "-o", str(out), "--content-dir", str(REAL_CONTENT)]
-        )
-    assert result.exit_code == 0, result.output
-    return out
+def built(shipped_site):
+    return shipped_site
 
 
 @pytest.fixture(scope="module")

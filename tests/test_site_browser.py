@@ -10,11 +10,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from voorveld_cli.cli.app import app
-
-from .conftest import REAL_CONTENT
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():  # .ci/run installs it; a developer without it skips these
@@ -28,15 +23,8 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("VOORVELD_CACHE", str(tmp_path_factory.mktemp("cache")))
-        result = CliRunner().invoke(
-            app, ["site", "--no-handouts", "-o", str(out), "--content-dir", str(REAL_CONTENT)]
-        )
-    assert result.exit_code == 0, result.output
-    return out
+def site(shipped_site) -> Path:
+    return shipped_site
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from voorveld_cli.content import schema, vocabulary
 from voorveld_cli.content.controls import control_problems
-from voorveld_cli.content.discover import Found, os_reason, scan, shadowed, stamp
+from voorveld_cli.content.discover import os_reason, scan, shadow_problem, shadowed, stamp
 from voorveld_cli.content.entry_cache import EntryCache
 from voorveld_cli.content.links import body_links
 from voorveld_cli.content.model import ERROR, WARNING, Entry, HasProblems, Problem
@@ -150,7 +150,10 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
     for item in found.files:
         shown = display_path(item.path)
         if item.rel in shadows:
-            outcome: tuple[Entry | None, list[Problem]] | None = (None, [_duplicate(shown, item, shadows)])
+            outcome: tuple[Entry | None, list[Problem]] | None = (
+                None,
+                [shadow_problem(item, shadows[item.rel])],
+            )
         else:
             outcome = store.get(item.rel, item.kind, item.path, item.stat, shown) if store else None
         if outcome is None:
@@ -185,16 +188,6 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
         corpus.problems.extend(glossary_link_problems(corpus))
     corpus.entries.sort(key=sort_key)
     return corpus
-
-
-def _duplicate(shown: str, item: Found, shadows: dict[str, Found]) -> Problem:
-    return Problem(
-        shown,
-        1,
-        "id",
-        f"id '{item.id}' bestaat al ({display_path(shadows[item.rel].path)}); ids zijn uniek over "
-        "alle soorten, dit bestand wordt overgeslagen",
-    )
 
 
 def cross_file_problems(corpus: Corpus, wanted: set[Path] | None = None) -> list[Problem]:

@@ -95,6 +95,17 @@ def shadowed(files: list[Found]) -> dict[str, Found]:
     return out
 
 
+def shadow_problem(item: Found, winner: Found) -> Problem:
+    """What list, show, check and search all say about a file whose id is taken."""
+    return Problem(
+        display_path(item.path),
+        1,
+        "id",
+        f"id '{item.id}' bestaat al ({display_path(winner.path)}); ids zijn uniek over "
+        "alle soorten, dit bestand wordt overgeslagen",
+    )
+
+
 def _problem(path: Path, message: str) -> Problem:
     return Problem(display_path(path), 0, "", message)
 

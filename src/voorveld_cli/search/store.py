@@ -163,18 +163,13 @@ class _Files:
 
 
 def _scan(root: Path) -> _Files:
-    from voorveld_cli.settings import display_path
-
     scan = discover.scan(root)
+    found = {item.rel: item for item in scan.files}
     shadows = discover.shadowed(scan.files)
     return _Files(
-        {item.rel: item for item in scan.files},
+        found,
         [str(problem) for problem in scan.problems],
-        {
-            rel: f"{display_path(root / rel)}:1: id: id '{Path(rel).stem}' bestaat al "
-            f"({display_path(winner.path)}); ids zijn uniek over alle soorten"
-            for rel, winner in shadows.items()
-        },
+        {rel: str(discover.shadow_problem(found[rel], winner)) for rel, winner in shadows.items()},
     )
 
 
