@@ -19,6 +19,7 @@ from voorveld_cli.content.model import Entry
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.handouts.markup import Block, Inline, Section, Span, inline, sections
 from voorveld_cli.render.plain import cell
+from voorveld_cli.views import labels
 from voorveld_cli.views.present import (
     FACT_FIELDS,
     as_of_text,
@@ -50,12 +51,7 @@ FACTS = {
     kind: tuple(name for name in fields if name not in LEFT_OUT[kind]) for kind, fields in FACT_FIELDS.items()
 }
 
-PLURALS = {
-    "case": ("casus", "casussen"),
-    "initiative": ("praktijkvoorbeeld", "praktijkvoorbeelden"),
-    "term": ("begrip", "begrippen"),
-    "article": ("artikel", "artikelen"),
-}
+PLURALS = labels.HANDOUT_NOUNS  # a handout's own words for what it holds
 
 
 @dataclass
@@ -105,15 +101,11 @@ class HandoutDocument:
 
 def _kicker(entry: Entry, vocab: Vocabulary) -> str:
     """'Casus 5 · Deel 2 · stand 2016': what the page is, and the year its facts describe."""
+    noun = PLURALS.get(entry.kind, (entry.kind, ""))[0].capitalize()
     if entry.kind == "case":
-        part = vocab.label("case_parts", str(entry.get("part", "")))
-        parts = [f"Casus {entry.get('number', '')}", part]
-    elif entry.kind == "initiative":
-        parts = ["Praktijkvoorbeeld", ", ".join(str(p) for p in entry.as_list("place"))]
-    elif entry.kind == "article":
-        parts = ["Artikel", ", ".join(str(p) for p in entry.as_list("place"))]
+        parts = [f"{noun} {entry.get('number', '')}", vocab.label("case_parts", str(entry.get("part", "")))]
     else:
-        parts = ["Begrip"]
+        parts = [noun, ", ".join(str(p) for p in entry.as_list("place"))]
     return " · ".join(p for p in (*parts, as_of_text(entry)) if p)
 
 

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from voorveld_cli.content.vocabulary import Vocabulary
 
 KINDS = schema.KIND_LABELS  # initiative -> initiatief, ..., article -> artikel
+# What a handout calls the items it holds (the casuïstiekbundel's own words): singular, plural.
+HANDOUT_NOUNS = {
+    "case": ("casus", "casussen"),
+    "initiative": ("praktijkvoorbeeld", "praktijkvoorbeelden"),
+    "term": ("begrip", "begrippen"),
+    "article": ("artikel", "artikelen"),
+}
 KIND_PLURALS = {
     "initiative": "initiatieven",
     "case": "casussen",
