@@ -103,7 +103,7 @@ def test_one_new_valid_initiative_needs_no_edit_elsewhere(cli, copy, tmp_path):
     env = {**os.environ, "VOORVELD_TEST_CONTENT": str(copy), "VOORVELD_CACHE": str(tmp_path / "cache")}
     tests = ["tests/test_shipped_corpus.py", "tests/test_golden.py"]
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", *tests],
         cwd=REPO,
         env=env,
         capture_output=True,
