@@ -37,12 +37,12 @@ from voorveld_cli import settings
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.files import atomic_write
-from voorveld_cli.search import cache, holder, synonyms, workers
+from voorveld_cli.search import cache, facets, holder, synonyms, workers
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
 from voorveld_cli.search.documents import document, make_schema
 
-SCHEMA_VERSION = 10  # bump when the analysis or the documents change
+SCHEMA_VERSION = 11  # bump when the analysis or the documents change
 MANIFEST = "manifest.json"
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
@@ -302,6 +302,7 @@ def _write_derived(ix, folder: Path, manifest: Manifest, vocab: Vocabulary) -> N
     snapshot = {"stamp": manifest.stamp, "check": _checksum(words), "vocabulary": words}
     atomic_write(folder / VOCAB_SNAPSHOT, json.dumps(snapshot))
     _write_synonyms(ix, folder, vocab)
+    _write_facets(ix, folder)
     manifest.write(folder)
 
 
@@ -316,6 +317,11 @@ def synonym_table(ix, vocab: Vocabulary) -> dict[str, list[str]]:
     with ix.searcher() as searcher:
         groups += [doc["names"] for doc in searcher.documents(kind="term") if doc.get("names")]
     return synonyms.table(groups)
+
+
+def _write_facets(ix, folder: Path) -> None:
+    with ix.reader() as reader:
+        facets.write(folder, reader)
 
 
 def _write_synonyms(ix, folder: Path, vocab: Vocabulary) -> None:
@@ -548,8 +554,13 @@ def _changes(manifest: Manifest, files: _Files) -> tuple[list[str], list[str], l
     return added, changed, deleted
 
 
-def _compare(manifest: Manifest, files: _Files, folder: Path) -> RefreshReport:
-    added, changed, deleted = _changes(manifest, files)
+_Changes = tuple[list[str], list[str], list[str]]  # added, changed, deleted
+
+
+def _compare(
+    manifest: Manifest, files: _Files, folder: Path, changes: _Changes | None = None
+) -> RefreshReport:
+    added, changed, deleted = changes or _changes(manifest, files)
     report = RefreshReport(folder=folder, total=len(files.found), notices=list(files.problems))
     report.added, report.changed, report.deleted = len(added), len(changed), len(deleted)
     report.broken = {rel: info[-1] for rel, info in manifest.files.items() if rel in files.found and info[-1]}
@@ -560,10 +571,10 @@ def _refresh(
     ix, folder: Path, manifest: Manifest, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None
 ) -> RefreshReport:
     files = _scan(root)
-    report = _compare(manifest, files, folder)
+    added, changed, deleted = _changes(manifest, files)
+    report = _compare(manifest, files, folder, (added, changed, deleted))
     report.added = report.changed = report.deleted = 0
     known = manifest.files
-    added, changed, deleted = _changes(manifest, files)
     manifest.shadowed = sorted(files.shadowed)
     if not (added or changed or deleted):
         return report
@@ -586,6 +597,7 @@ def _refresh(
         writer.commit()
         if any(rel.startswith(schema.FOLDERS["term"] + "/") for rel in added + changed + deleted):
             _write_synonyms(ix, folder, vocab)
+        _write_facets(ix, folder)
         manifest.write(folder)
     except OSError as err:
         with contextlib.suppress(*INDEX_FAULTS):
