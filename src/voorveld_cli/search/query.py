@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from whoosh import qparser, query
 
 from voorveld_cli.content.filters import Filters
 from voorveld_cli.content.vocabulary import Vocabulary
-from voorveld_cli.search import facets, ranking, scoring, snippets, synonyms
+from voorveld_cli.search import facets, nearness, ranking, scoring, snippets, synonyms
 from voorveld_cli.search.analysis import query_stem
 from voorveld_cli.search.documents import SEARCH_FIELDS, SNIPPET_FIELDS
 from voorveld_cli.search.results import Hit, SearchResult
@@ -145,8 +144,7 @@ def _natural(searcher, schema, text: str, allowed, names: dict, result: SearchRe
     named = {d for d, c in board.special.items() if c.named_term}
     words = [w for c, _ in concepts for w in c.words]
     if len(words) > 1:
-        near = _near_counts(searcher, schema, words, board.could_lead(ranked, limit) | named)
-        board.add_near(near, len(words) - 1)
+        _add_nearness(board, searcher, schema, words, ranked, limit, named)
     order = heapq.nsmallest(limit, ranked, key=lambda d: (-board.key(d), d))
     cards = sorted((board.candidate(d) for d in named), key=lambda c: (-c.score, c.docnum))
     result.cards += _cards(searcher, cards)
@@ -201,16 +199,6 @@ class _Board:
         static = found.static() if found else ranking.COORDINATION_WEIGHT * self.coordination[docnum]
         return static + ranking.BM25_WEIGHT * (self.bm25.get(docnum, 0.0) / self.best if self.best else 0.0)
 
-    def could_lead(self, ranked: set[int], limit: int) -> set[int]:
-        """The entries that could be among the first `limit` once nearness is added: it
-        adds at most NEAR_WEIGHT, so the rest are too far behind (nearness is a phrase
-        search, the dearest part of a query; this keeps it to the front runners)."""
-        keys = {d: self.key(d) for d in ranked}
-        if len(keys) <= limit:
-            return set(keys)
-        threshold = heapq.nlargest(limit, keys.values())[-1] - ranking.NEAR_WEIGHT
-        return {d for d, k in keys.items() if k >= threshold}
-
     def candidate(self, docnum: int) -> ranking.Candidate:
         found = self.special.get(docnum) or ranking.Candidate(
             docnum, 0.0, self.matched[docnum], self.coordination[docnum]
@@ -218,6 +206,27 @@ class _Board:
         found.bm25 = self.bm25.get(docnum, 0.0)
         found.score = found.key(self.best)
         return found
+
+
+def _add_nearness(
+    board: _Board, searcher, schema, words: list[str], ranked: set[int], limit: int, named
+) -> None:
+    """Nearness for the entries that can still reach the top. It is a phrase search
+    (positions read per entry), the dearest part of a query, and adds at most
+    NEAR_WEIGHT: entries are taken best first in growing batches, until the last of
+    the top so far is out of reach of every entry not yet looked at."""
+    before = {d: board.key(d) for d in ranked}
+    order = sorted(before, key=lambda d: (-before[d], d))
+    done, batch = 0, max(2 * limit, 20)
+    while done < len(order):
+        board.add_near(_near_counts(searcher, schema, words, set(order[done : done + batch])), len(words) - 1)
+        done, batch = done + batch, batch * 2
+        top = heapq.nlargest(limit, (board.key(d) for d in order[:done]))
+        if done < len(order) and len(top) == limit and top[-1] > before[order[done]] + ranking.NEAR_WEIGHT:
+            break
+    rest = set(named) - set(order[:done])  # the cards' order counts nearness too
+    if rest:
+        board.add_near(_near_counts(searcher, schema, words, rest), len(words) - 1)
 
 
 def _match(searcher, schema, concepts: list, excluded: list[str], required: list, allowed):
@@ -365,36 +374,12 @@ def _correct_word(searcher, word: str) -> str | None:
 
 
 MAX_CARDS = 3  # glossary terms named by the query, shown above the hits
-NEAR_SLOP = 3  # words at most this far apart count as 'together'
 
 
 def _near_counts(searcher, schema, words: list[str], among: set[int]) -> dict[int, int]:
     """Per entry of `among`, how many neighbouring pairs of the query's words stand
-    close together (at most NEAR_SLOP apart) in the title, summary or body."""
-    stems = [_stem_key(schema, w) for w in words]
-    counts: dict[int, int] = {}
-    for pair in itertools.pairwise(stems):
-        phrases = [query.Phrase(name, list(pair), slop=NEAR_SLOP) for name in ("title", "summary", "body")]
-        for docnum in _docs_among(searcher, query.Or(phrases), among):
-            counts[docnum] = counts.get(docnum, 0) + 1
-    return counts
-
-
-def _docs_among(searcher, q, among: set[int]) -> set[int]:
-    """Which of `among` the query matches: the matcher skips to each of them rather
-    than walking every match (a phrase reads positions for each document it visits)."""
-    found: set[int] = set()
-    context = searcher.boolean_context()
-    for sub, offset in searcher.leaf_searchers():
-        local = sorted(d - offset for d in among if offset <= d < offset + sub.doc_count_all())
-        matcher = q.matcher(sub, context) if local else None
-        for docnum in local:
-            if matcher is None or not matcher.is_active():
-                break
-            matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                found.add(docnum + offset)
-    return found
+    close together in the title, summary or body (nearness.py)."""
+    return nearness.pair_counts(searcher, [_stem_key(schema, w) for w in words], among)
 
 
 def _boolean(searcher, schema, text: str, allowed, names: dict, result: SearchResult, limit: int) -> _Ranked:

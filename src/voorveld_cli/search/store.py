@@ -53,6 +53,9 @@ PARALLEL_FROM = 500  # files; below this a full build uses one writer process
 STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that may still open it
 LOCK_WAIT = 120.0  # seconds a process waits for another's full build before giving up on it
 BUILDING = "BUILDING"  # marker in a folder under construction: who builds it
+# Segments as plain files, not one compound file: Whoosh copies every part of a
+# compound file into memory when a reader opens it (50 ms per search at 10,000 entries).
+WRITER = {"compound": False}
 FOLDER_NAME = re.compile(r"ix-[0-9a-f]{12}")
 # What a damaged or tampered index can raise while it is opened or read. Anything
 # else is a bug and must show as one, not vanish into a rebuild.
@@ -265,7 +268,7 @@ def _build(
     report.notices += files.problems
     if storage_folder is None:
         ix = RamStorage().create_index(make_schema())
-        _fill(ix.writer(), root, vocab, files, manifest, report, progress)
+        _fill(ix.writer(**WRITER), root, vocab, files, manifest, report, progress)
         return ix, manifest, report
     try:
         storage_folder.mkdir(parents=True)
@@ -273,7 +276,8 @@ def _build(
         ix = index.create_in(str(storage_folder), make_schema())
         procs = _build_procs(total, procs)
         with workers.parallel_build():
-            writer = ix.writer(procs=procs, multisegment=True, limitmb=128) if procs > 1 else ix.writer()
+            many = {"procs": procs, "multisegment": True, "limitmb": 128}
+            writer = ix.writer(**many, **WRITER) if procs > 1 else ix.writer(**WRITER)
             _fill(writer, root, vocab, files, manifest, report, progress)
         _write_derived(ix, storage_folder, manifest, vocab)
         (storage_folder / BUILDING).unlink()
@@ -579,7 +583,7 @@ def _refresh(
     if not (added or changed or deleted):
         return report
     try:
-        writer = ix.writer(timeout=WRITE_TIMEOUT if wait else 0.5)
+        writer = ix.writer(timeout=WRITE_TIMEOUT if wait else 0.5, **WRITER)
     except index.LockError:
         # Another voorveld is writing this index right now; serve what is there.
         report.notices.append("de index wordt elders bijgewerkt; resultaten kunnen net verouderd zijn")
