@@ -164,7 +164,8 @@ def test_a_refresh_writes_the_bitmaps_of_the_new_index(tmp_path, monkeypatch):
 
 def test_nearness_for_the_front_runners_gives_the_same_top_as_for_all(opened, monkeypatch):
     root, ix, names = opened
-    texts = [q for q in QUERIES if len(q.split()) > 1] + ["ouderen eenzaamheid wijk", "werk en inkomen jongeren"]
+    texts = [q for q in QUERIES if len(q.split()) > 1]
+    texts += ["ouderen eenzaamheid wijk", "werk en inkomen jongeren"]
     batched = {text: search_query.search(ix, root, text, Filters(), 10, names) for text in texts}
 
     def for_all(board, searcher, schema, words, ranked, limit, named):
