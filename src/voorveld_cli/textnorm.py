@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -50,6 +49,8 @@ def suggest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.
     by_key: dict[str, str] = {}
     for candidate in candidates:
         by_key.setdefault(fold(candidate), candidate)
+    import difflib  # only when a value is unknown: not on every start-up
+
     keys = difflib.get_close_matches(fold(word), list(by_key), n=n, cutoff=cutoff)
     return [by_key[key] for key in keys]
 

@@ -13,6 +13,7 @@ import os
 import stat as stat_mod
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from voorveld_cli.content import schema
@@ -26,12 +27,19 @@ class Found:
 
     kind: str
     rel: str  # "initiatives/x.md": the key in caches and the index
-    path: Path
+    folder: Path
+    name: str  # "x.md"
     stat: os.stat_result
+
+    # Made on first use: a search's freshness check stats 10,000 files and needs no
+    # Path for any of them (building them was half its time).
+    @cached_property
+    def path(self) -> Path:
+        return self.folder / self.name
 
     @property
     def id(self) -> str:
-        return self.path.stem
+        return self.name[: -len(".md")]
 
 
 @dataclass
@@ -63,21 +71,22 @@ def scan(root: Path) -> Scan:
             result.problems.append(_problem(folder, f"map niet te lezen: {os_reason(err)}"))
             continue
         for entry in entries:
-            path = Path(entry.path)
             try:
                 st = entry.stat()  # follows a symlink, as reading does
             except FileNotFoundError:
                 if entry.is_symlink():
-                    result.problems.append(_problem(path, "verwijst naar een bestand dat niet bestaat"))
+                    result.problems.append(
+                        _problem(Path(entry.path), "verwijst naar een bestand dat niet bestaat")
+                    )
                 continue  # otherwise removed since the listing: simply gone
             except OSError as err:
-                result.problems.append(_problem(path, f"niet te lezen: {os_reason(err)}"))
+                result.problems.append(_problem(Path(entry.path), f"niet te lezen: {os_reason(err)}"))
                 continue
             if not stat_mod.S_ISREG(st.st_mode):
                 what = "een map" if stat_mod.S_ISDIR(st.st_mode) else "geen gewoon bestand"
-                result.problems.append(_problem(path, f"is {what}; wordt niet gelezen"))
+                result.problems.append(_problem(Path(entry.path), f"is {what}; wordt niet gelezen"))
                 continue
-            result.files.append(Found(kind, f"{schema.FOLDERS[kind]}/{entry.name}", path, st))
+            result.files.append(Found(kind, f"{schema.FOLDERS[kind]}/{entry.name}", folder, entry.name, st))
     return result
 
 

@@ -56,6 +56,11 @@ def make_schema(text=None) -> fields.Schema:
         names=fields.STORED(),  # a term's title and aliases, for search synonyms
         labels=fields.STORED(),  # title and aliases as name keys, for the exact-name rank
         definition=fields.STORED(),  # a term's definition, for the card above the hits
+        # Name keys and title stems as exact terms: ranking finds the entries the query
+        # names, and those with every word in the title, from these small postings.
+        title_key=fields.ID(),
+        alias_keys=fields.KEYWORD(commas=True),
+        title_stems=fields.KEYWORD(),
         # What ranking needs of every candidate (kind, name keys, title stems), as a
         # column: read per document without unpacking its stored text.
         rank=fields.COLUMN(columns.PickleColumn(columns.VarBytesColumn())),
@@ -143,6 +148,9 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
     }
     title_stems = sorted({query_stem(w) for w in ranking.name_key(title).split()})
     doc["rank"] = (entry.kind, doc["labels"], title_stems)
+    doc["title_key"] = doc["labels"][0]
+    doc["alias_keys"] = ",".join(doc["labels"][1:])
+    doc["title_stems"] = " ".join(title_stems)
     year = entry_year(entry)
     if year is not None:
         doc["as_of"] = year

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
+import heapq
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import qparser, query
 
 from voorveld_cli.content.filters import Filters
 from voorveld_cli.content.vocabulary import Vocabulary
-from voorveld_cli.search import ranking, snippets, synonyms
+from voorveld_cli.search import facets, nearness, ranking, scoring, snippets, synonyms
 from voorveld_cli.search.analysis import query_stem
 from voorveld_cli.search.documents import SEARCH_FIELDS, SNIPPET_FIELDS
 from voorveld_cli.search.results import Hit, SearchResult
@@ -45,29 +46,14 @@ def _filter_query(filters: Filters) -> query.Query | None:
     return query.And(parts) if parts else None
 
 
-# Facet key in the JSON -> index field that holds the exact values.
-FACET_FIELDS = {
-    "kind": "kind",
-    "themes": "themes",
-    "laws": "laws",
-    "laws_inferred": "laws_inferred",
-    "province": "province",
-}
+@dataclass
+class _Ranked:
+    """What a query found: the hits to show (best first), every matching entry (for the
+    total and the facets), and the words to mark in snippets."""
 
-
-def _facets(searcher, docs: set[int]) -> dict[str, dict[str, int]]:
-    """Counts per facet value over the matching documents, from the postings of the
-    few facet terms; no stored document is read."""
-    reader = searcher.reader()
-    facets: dict[str, dict[str, int]] = {}
-    for key, fieldname in FACET_FIELDS.items():
-        counts = {}
-        for term in reader.field_terms(fieldname):
-            n = len(docs.intersection(reader.postings(fieldname, term).all_ids()))
-            if n:
-                counts[term] = n
-        facets[key] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return facets
+    top: list[ranking.Candidate] = field(default_factory=list)
+    docs: set[int] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
 
 
 def search(
@@ -86,92 +72,230 @@ def search(
     from voorveld_cli.settings import display_path
 
     result = SearchResult(query=text, total=0)
-    filter_q = _filter_query(filters)
-    with ix.searcher() as searcher:
+    with ix.searcher(weighting=scoring.LeanBM25F()) as searcher:
+        allowed = _allowed(searcher, filters)
         if ranking.is_natural(text):
-            ranked, results = _natural(searcher, ix.schema, text, filter_q, synonym_names or {}, result)
+            found = _natural(searcher, ix.schema, text, allowed, synonym_names or {}, result, limit)
             if result.corrections:
                 result.suggestion = " ".join(result.corrections.get(w, w) for w in text.split())
         else:
-            ranked, results = _boolean(searcher, ix.schema, text, filter_q, synonym_names or {}, result)
-        result.total = len(ranked)
-        result.facets = _facets(searcher, {c.docnum for c in ranked})
-        if results is None:
-            return result
-        wanted = {text for name, text in results.q.iter_all_terms() if name in SNIPPET_FIELDS}
+            found = _boolean(searcher, ix.schema, text, allowed, synonym_names or {}, result, limit)
+        result.total = len(found.docs)
+        reader = searcher.reader()
+        bitmaps = facets.load(_folder(ix), reader)
+        result.facets = facets.counts(bitmaps, found.docs, reader.doc_count_all())
         analyzer = ix.schema["body"].analyzer
-        top = max((c.bm25 for c in ranked), default=0.0)
-        for candidate in ranked[:limit]:
+        for candidate in found.top:
             stored = searcher.stored_fields(candidate.docnum)
             record = dict(stored["record"])
             record["path"] = display_path(root / stored["path"])
             texts = [stored.get(name, "") for name in SNIPPET_FIELDS]
-            snippet = snippets.snippet(texts, wanted, analyzer.terms_of, analyzer.fold)
+            snippet = snippets.snippet(texts, found.words, analyzer.terms_of, analyzer.fold)
             snippet = snippet or stored.get("summary", "")[:220]
-            result.hits.append(Hit(record=record, score=candidate.key(top), snippet=snippet))
+            result.hits.append(Hit(record=record, score=candidate.score, snippet=snippet))
     return result
 
 
-def _natural(searcher, schema, text: str, filter_q, names: dict, result: SearchResult):
-    """Concepts, their matches and the ranked candidates of a natural query."""
+def _folder(ix) -> Path | None:
+    folder = getattr(ix.storage, "folder", None)
+    return Path(folder) if folder else None  # None: an index in memory
+
+
+def _allowed(searcher, filters: Filters) -> set[int] | None:
+    """The entries the filters let through; None when there are no filters."""
+    filter_q = _filter_query(filters)
+    return None if filter_q is None else set(searcher.docs_for_query(filter_q))
+
+
+def _docs(searcher, q, within: set[int] | None = None) -> set[int]:
+    docs = set(searcher.docs_for_query(q))
+    return docs if within is None else docs & within
+
+
+def _words(q) -> set[str]:
+    """The words of a query to mark in snippets."""
+    return {text for name, text in q.iter_all_terms() if name in SNIPPET_FIELDS}
+
+
+def _natural(searcher, schema, text: str, allowed, names: dict, result: SearchResult, limit: int) -> _Ranked:
+    """The concepts of a natural query, the entries that match enough of them, and the best."""
     plan = ranking.plan(ranking.expand_elliptic(text), names)
     concepts = [_concept_query(searcher, schema, c, result) for c in plan.concepts]
     concepts = [(c, q) for c, q in concepts if q is not query.NullQuery]
     if not concepts:
-        return [], None
-    exclude = [_safe_parse(schema, word, qparser.OrGroup) for word in plan.excluded]
-    mask = query.Or(exclude) if exclude else None
+        return _Ranked()
     required = [_safe_parse(schema, word, qparser.AndGroup) for word in plan.required]
+    per_concept, pool, bm25 = _match(
+        searcher, schema, [q for _, q in concepts], plan.excluded, required, allowed
+    )
+    if not pool:
+        return _Ranked()
     any_q: query.Query = query.Or([q for _, q in concepts])
     if required:
         any_q = query.And([any_q, *required])
-    results = searcher.search(any_q, limit=None, filter=filter_q, mask=mask)
-    if results.is_empty():
-        return [], None
-    candidates = {docnum: ranking.Candidate(docnum, score) for score, docnum in results.top_n}
-    doc_count = searcher.doc_count() or 1
-    weights = []
-    for _concept, concept_q in concepts:
-        docs = set(searcher.docs_for_query(concept_q)) & candidates.keys()
-        weight = ranking.idf(doc_count, len(docs))
-        weights.append(weight)
-        for docnum in docs:
-            candidates[docnum].matched += 1
-            candidates[docnum].coordination += weight
-    total_weight = sum(weights) or 1.0
-    words = [w for c, _ in concepts for w in c.words]
-    near = _near_counts(searcher, schema, words)
-    corrected = " ".join(result.corrections.get(w, w) for w in text.split())
-    # The query as typed, corrected, and without its question words ('wat is mantelzorg?').
-    wanted = {ranking.name_key(text), ranking.name_key(corrected), " ".join(words)}
-    named = {" ".join(c.words) for c, _ in concepts}
-    stems = {_stem_key(schema, w) for w in words}
-    rank_info = searcher.reader().column_reader("rank")  # no stored text read per candidate
-    for candidate in candidates.values():
-        candidate.coordination /= total_weight
-        candidate.kind, labels, title_stems = rank_info[candidate.docnum]
-        labels = labels or [""]
-        candidate.exact_name = 2 if labels[0] in wanted else int(bool(wanted & set(labels[1:])))
-        candidate.named_term = candidate.kind == "term" and bool(named & set(labels))
-        title_stems = set(title_stems)
-        candidate.title_words = len(title_stems)
-        candidate.title_has_all = bool(stems) and stems <= title_stems
-        candidate.near = near.get(candidate.docnum, 0) / max(len(words) - 1, 1)
-    need = ranking.minimum_match((c.matched for c in candidates.values()), len(concepts))
-    top = max(c.bm25 for c in candidates.values())
-    ranked = sorted(
-        (c for c in candidates.values() if c.matched >= need or c.exact_name),
-        key=lambda c: (-c.key(top), c.docnum),
-    )
-    if any(c.matched < len(concepts) for c in ranked):
+    board = _Board.of(per_concept, pool, bm25, searcher.doc_count() or 1)
+    board.add(_special(searcher, schema, text, concepts, pool, result))
+    need = ranking.minimum_match(board.matched.values(), len(concepts))
+    ranked = {d for d, n in board.matched.items() if n >= need or board.exact(d)}
+    if any(board.matched[d] < len(concepts) for d in ranked):
         result.mode = "or"  # some hits match only part of the query
     # A term the query names gets its card even when it matches too few of the other
     # words to be a hit: 'armoede en schulden gezinnen' still defines armoede.
-    named_terms = sorted(
-        (c for c in candidates.values() if c.named_term), key=lambda c: (-c.key(top), c.docnum)
-    )
-    result.cards += _cards(searcher, named_terms)
-    return ranked, results
+    named = {d for d, c in board.special.items() if c.named_term}
+    words = [w for c, _ in concepts for w in c.words]
+    if len(words) > 1:
+        _add_nearness(board, searcher, schema, words, ranked, limit, named)
+    order = heapq.nsmallest(limit, ranked, key=lambda d: (-board.key(d), d))
+    cards = sorted((board.candidate(d) for d in named), key=lambda c: (-c.score, c.docnum))
+    result.cards += _cards(searcher, cards)
+    return _Ranked([board.candidate(d) for d in order], ranked, _words(any_q))
+
+
+@dataclass
+class _Board:
+    """What is known of every candidate of a natural query, and its sort key
+    (ranking.Candidate.key). Entries with nothing but coordination and BM25 to their
+    name stay numbers in dicts; the rest are Candidates in `special`."""
+
+    matched: dict[int, int]  # concepts matched
+    coordination: dict[int, float]  # idf-weighted share of the concepts
+    bm25: dict[int, float]
+    best: float  # the best BM25 among the candidates, which scales the rest
+    special: dict[int, ranking.Candidate] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, per_concept: list[dict[int, float]], pool: set[int], bm25, doc_count: int) -> _Board:
+        matched: dict[int, int] = dict.fromkeys(pool, 0)
+        coordination: dict[int, float] = dict.fromkeys(pool, 0.0)
+        weights = []
+        for scores in per_concept:
+            docs = scores.keys() & pool
+            weight = ranking.idf(doc_count, len(docs))
+            weights.append(weight)
+            for docnum in docs:
+                matched[docnum] += 1
+                coordination[docnum] += weight
+        total = sum(weights) or 1.0
+        shares = {d: c / total for d, c in coordination.items()}
+        return cls(matched, shares, bm25, max(bm25.values(), default=0.0))
+
+    def add(self, special: dict[int, ranking.Candidate]) -> None:
+        for docnum, candidate in special.items():
+            candidate.matched = self.matched[docnum]
+            candidate.coordination = self.coordination[docnum]
+            self.special[docnum] = candidate
+
+    def add_near(self, near: dict[int, int], pairs: int) -> None:
+        for docnum, count in near.items():
+            if docnum not in self.special:
+                self.add({docnum: ranking.Candidate(docnum, 0.0)})
+            self.special[docnum].near = count / max(pairs, 1)
+
+    def exact(self, docnum: int) -> bool:
+        return docnum in self.special and bool(self.special[docnum].exact_name)
+
+    def key(self, docnum: int) -> float:
+        found = self.special.get(docnum)
+        static = found.static() if found else ranking.COORDINATION_WEIGHT * self.coordination[docnum]
+        return static + ranking.BM25_WEIGHT * (self.bm25.get(docnum, 0.0) / self.best if self.best else 0.0)
+
+    def candidate(self, docnum: int) -> ranking.Candidate:
+        found = self.special.get(docnum) or ranking.Candidate(
+            docnum, 0.0, self.matched[docnum], self.coordination[docnum]
+        )
+        found.bm25 = self.bm25.get(docnum, 0.0)
+        found.score = found.key(self.best)
+        return found
+
+
+def _add_nearness(
+    board: _Board, searcher, schema, words: list[str], ranked: set[int], limit: int, named
+) -> None:
+    """Nearness for the entries that can still reach the top. It is a phrase search
+    (positions read per entry), the dearest part of a query, and adds at most
+    NEAR_WEIGHT: entries are taken best first in growing batches, until the last of
+    the top so far is out of reach of every entry not yet looked at."""
+    before = {d: board.key(d) for d in ranked}
+    order = sorted(before, key=lambda d: (-before[d], d))
+    done, batch = 0, max(2 * limit, 20)
+    while done < len(order):
+        board.add_near(_near_counts(searcher, schema, words, set(order[done : done + batch])), len(words) - 1)
+        done, batch = done + batch, batch * 2
+        top = heapq.nlargest(limit, (board.key(d) for d in order[:done]))
+        if done < len(order) and len(top) == limit and top[-1] > before[order[done]] + ranking.NEAR_WEIGHT:
+            break
+    rest = set(named) - set(order[:done])  # the cards' order counts nearness too
+    if rest:
+        board.add_near(_near_counts(searcher, schema, words, rest), len(words) - 1)
+
+
+def _match(searcher, schema, concepts: list, excluded: list[str], required: list, allowed):
+    """Per concept, the BM25 of each entry it matches; the candidates (matching a concept,
+    let through by the filters, none of the excluded words, every required one); and
+    their BM25 for the whole query: the sum over the concepts (and required words) they
+    match, which is what Whoosh's OR and AND add up. One scored pass per concept.
+
+    Every match is scored: Whoosh's top-N search (limit=K) prescores the small clauses
+    of a big OR for its top K only, so the best K it returns are not always the best K
+    (seen on 'mantelzorg AND NOT jongeren')."""
+    per_concept = [_scored(searcher, q, allowed) for q in concepts]
+    pool: set[int] = set().union(*per_concept)
+    if excluded:
+        pool -= _docs(searcher, query.Or([_safe_parse(schema, w, qparser.OrGroup) for w in excluded]))
+    extra = [_scored(searcher, q, allowed) for q in required]
+    for scores in extra:
+        pool &= scores.keys()
+    bm25 = {d: sum(s.get(d, 0.0) for s in per_concept) + sum(s[d] for s in extra) for d in pool}
+    return per_concept, pool, bm25
+
+
+def _scored(searcher, q, allowed: set[int] | None) -> dict[int, float]:
+    """docnum -> BM25 of every entry the query matches (among `allowed`), in one pass
+    over its postings without Whoosh's collector (which sorts what we do not need)."""
+    out: dict[int, float] = {}
+    context = searcher.context()
+    for sub, offset in searcher.leaf_searchers():
+        matcher = q.matcher(sub, context)
+        while matcher.is_active():
+            docnum = matcher.id() + offset
+            if allowed is None or docnum in allowed:
+                out[docnum] = matcher.score()
+            matcher.next()
+    return out
+
+
+NAME_FIELDS = ("title_key", "alias_keys")
+
+
+def _special(searcher, schema, text: str, concepts, pool: set[int], result) -> dict[int, ranking.Candidate]:
+    """The candidates with more than coordination to their name: the query is their
+    title or alias, their title holds every word, or they are glossary terms (which
+    yield to practice). Found as sets of
+    document numbers from small postings; the rank column is read for these only."""
+    words = [w for c, _ in concepts for w in c.words]
+    corrected = " ".join(result.corrections.get(w, w) for w in text.split())
+    # The query as typed, corrected, and without its question words ('wat is mantelzorg?').
+    wanted = {ranking.name_key(text), ranking.name_key(corrected), " ".join(words)} - {""}
+    named = {" ".join(c.words) for c, _ in concepts} - {""}
+    stems = {_stem_key(schema, w) for w in words}
+    as_title = _docs(searcher, query.Or([query.Term("title_key", w) for w in wanted]), pool)
+    as_alias = _docs(searcher, query.Or([query.Term("alias_keys", w) for w in wanted]), pool)
+    terms = _docs(searcher, query.Term("kind", "term"), pool)
+    naming = _docs(searcher, query.Or([query.Term(f, n) for n in named for f in NAME_FIELDS]), terms)
+    title_all = set()
+    if stems:
+        title_all = _docs(searcher, query.And([query.Term("title_stems", s) for s in stems]), pool)
+    rank_info = searcher.reader().column_reader("rank")
+    special: dict[int, ranking.Candidate] = {}
+    for docnum in as_title | as_alias | terms | title_all:
+        candidate = special[docnum] = ranking.Candidate(docnum, 0.0)
+        candidate.exact_name = 2 if docnum in as_title else int(docnum in as_alias)
+        candidate.kind = "term" if docnum in terms else ""
+        candidate.named_term = docnum in naming
+        candidate.title_has_all = docnum in title_all
+        if candidate.title_has_all:
+            candidate.title_words = len(rank_info[docnum][2])
+    return special
 
 
 def _cards(searcher, named_terms) -> list[dict[str, str]]:
@@ -229,48 +353,55 @@ def _split_known(searcher, schema, word: str) -> list[str] | None:
 
 
 def _correct_word(searcher, word: str) -> str | None:
-    """The corpus word nearest to a typo. Whoosh's corrector orders its candidates by
-    frequency; the true edit distance (a swap counts once) picks between them, so
-    'participatiwet' becomes 'participatiewet', not the more frequent 'participatie'."""
+    """The corpus word nearest to a typo. As Whoosh's corrector did: the eight most
+    frequent words within two edits (optimal string alignment), then the true edit
+    distance (a swap counts once) picks between them, so 'participatiwet' becomes
+    'participatiewet', not the more frequent 'participatie'. rapidfuzz compares the
+    word with the whole word list in C; Whoosh's own corrector took 0.3 s at 10,000 entries."""
     if len(word) < 4 or not word.isalpha():
         return None
-    from rapidfuzz.distance import DamerauLevenshtein
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA, DamerauLevenshtein
 
-    suggestions = searcher.corrector("spell").suggest(word, limit=8, maxdist=2)
+    reader = searcher.reader()
+    words = [w.decode("utf-8") if isinstance(w, bytes) else w for w in reader.lexicon("spell")]
+    near = process.extract(word, words, scorer=OSA.distance, score_cutoff=2, limit=None)
+    frequent = sorted((w for w, _, _ in near if w != word), key=lambda w: (-reader.frequency("spell", w), w))
+    suggestions = frequent[:8]
     if not suggestions:
         return None
-    best = min(suggestions, key=lambda s: (DamerauLevenshtein.distance(word, s), suggestions.index(s)))
-    return best if best != word else None
+    return min(suggestions, key=lambda s: (DamerauLevenshtein.distance(word, s), suggestions.index(s)))
 
 
 MAX_CARDS = 3  # glossary terms named by the query, shown above the hits
-NEAR_SLOP = 3  # words at most this far apart count as 'together'
 
 
-def _near_counts(searcher, schema, words: list[str]) -> dict[int, int]:
-    """Per entry, how many neighbouring pairs of the query's words stand close
-    together (at most NEAR_SLOP apart) in the title, summary or body."""
-    stems = [_stem_key(schema, w) for w in words]
-    counts: dict[int, int] = {}
-    for pair in itertools.pairwise(stems):
-        phrases = [query.Phrase(name, list(pair), slop=NEAR_SLOP) for name in ("title", "summary", "body")]
-        for docnum in searcher.docs_for_query(query.Or(phrases)):
-            counts[docnum] = counts.get(docnum, 0) + 1
-    return counts
+def _near_counts(searcher, schema, words: list[str], among: set[int]) -> dict[int, int]:
+    """Per entry of `among`, how many neighbouring pairs of the query's words stand
+    close together in the title, summary or body (nearness.py)."""
+    return nearness.pair_counts(searcher, [_stem_key(schema, w) for w in words], among)
 
 
-def _boolean(searcher, schema, text: str, filter_q, names: dict, result: SearchResult):
-    """A query with operators, as typed: all words, else any of them."""
+def _boolean(searcher, schema, text: str, allowed, names: dict, result: SearchResult, limit: int) -> _Ranked:
+    """A query with operators, as typed: all words, else any of them; ordered by BM25."""
     expanded = synonyms.rewrite(text, names)
     parsed = _safe_parse(schema, expanded, qparser.AndGroup)
-    results = searcher.search(parsed, limit=None, filter=filter_q)
-    if results.is_empty() and len(text.split()) > 1:
-        results = searcher.search(_safe_parse(schema, expanded, qparser.OrGroup), limit=None, filter=filter_q)
+    docs = _docs(searcher, parsed, allowed)
+    if not docs and len(text.split()) > 1:
+        parsed = _safe_parse(schema, expanded, qparser.OrGroup)
+        docs = _docs(searcher, parsed, allowed)
         result.mode = "or"
-    ranked = [ranking.Candidate(docnum, score) for score, docnum in results.top_n]
-    for candidate in ranked:
-        candidate.coordination = 1.0
-    return ranked, (results if ranked else None)
+    if not docs:
+        return _Ranked()
+    # Every match scored: with a limit Whoosh may miss the best (see _natural).
+    top_n = searcher.search(parsed, limit=None, filter=docs).top_n[:limit]
+    best_bm25 = top_n[0][0] if top_n else 0.0
+    top = []
+    for score, docnum in top_n:
+        candidate = ranking.Candidate(docnum, score, coordination=1.0)
+        candidate.score = candidate.key(best_bm25)
+        top.append(candidate)
+    return _Ranked(top, docs, _words(parsed))
 
 
 def _safe_parse(schema, text: str, group) -> query.Query:

@@ -184,17 +184,26 @@ class Candidate:
     kind: str = ""
     title_words: int = 0
     named_term: bool = False  # a glossary term that one of the query's concepts names
+    score: float = 0.0  # the key, once the best BM25 is known
 
     def key(self, top_bm25: float) -> float:
         """One number to sort by; the terms are scaled so each level dominates the next."""
-        score = 500.0 * self.exact_name + 10.0 * self.coordination
-        score += 2.0 * self.title_has_all + 1.5 * self.near
-        score += 2.0 * (self.bm25 / top_bm25 if top_bm25 else 0.0)
+        return self.static() + BM25_WEIGHT * (self.bm25 / top_bm25 if top_bm25 else 0.0)
+
+    def static(self) -> float:
+        """The key without BM25: what sets of document numbers tell."""
+        score = 500.0 * self.exact_name + COORDINATION_WEIGHT * self.coordination
+        score += 2.0 * self.title_has_all + NEAR_WEIGHT * self.near
         if self.title_has_all and self.title_words:
             score += 1.0 / self.title_words  # 'Buurtkamer Het Hofje' before a longer title
         if self.kind == "term" and not self.exact_name:
             score -= NAMED_TERM_PENALTY if self.named_term else TERM_PENALTY
         return score
+
+
+COORDINATION_WEIGHT = 10.0  # an entry with nothing but coordination scores this times its share
+BM25_WEIGHT = 2.0  # BM25, scaled to the best candidate's, adds at most this much
+NEAR_WEIGHT = 1.5  # all neighbouring query words close together adds this much
 
 
 # A glossary term yields to practice with the same coordination. A term that a
