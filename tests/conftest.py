@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import contextlib
 import os
 import shutil
@@ -26,6 +27,13 @@ REAL_CONTENT = Path(os.environ.get("VOORVELD_TEST_CONTENT") or REPO / "content")
 TEST_CORPUS = REPO / "tests" / "corpus"
 FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 DATED = {"initiative", "case", "article"}
+
+
+def pytest_configure(config):
+    """Byte-compile the package once, as pip does when it installs one: an editable install
+    has no .pyc files, and with PYTHONDONTWRITEBYTECODE set (as on our CI machine) every
+    `voorveld` a test starts would compile its modules again (about 0.1 s a process)."""
+    compileall.compile_dir(REPO / "src", quiet=1)
 
 
 # Typer turns the app into a Click command tree on every CliRunner.invoke: about 11 ms
@@ -153,6 +161,18 @@ def isolated_env(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("VOORVELD_CACHE", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("VOORVELD_CONTENT", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(scope="session")
+def shipped_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("shipped-cache")
+
+
+@pytest.fixture
+def warm_shipped_cache(shipped_cache, monkeypatch):
+    """One index cache for the tests that only read the shipped corpus: its entries are
+    parsed and indexed once a session, not once a test (they change nothing in it)."""
+    monkeypatch.setenv("VOORVELD_CACHE", str(shipped_cache))
 
 
 def write_entry(root: Path, kind: str, entry_id: str, front: dict, body: str = "Tekst.\n") -> Path:

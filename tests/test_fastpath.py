@@ -96,9 +96,10 @@ def run(args, env, content):
         ["search", "mantelzorg"],
     ],
 )
-def test_fast_path_and_typer_give_the_same_output(corpus_dir, tmp_path, args):
-    env = dict(os.environ, VOORVELD_CACHE=str(tmp_path / "cache"))
-    run(["index"], env, corpus_dir)
+def test_fast_path_and_typer_give_the_same_output(cli, corpus_dir, tmp_path, monkeypatch, args):
+    monkeypatch.setenv("VOORVELD_CACHE", str(tmp_path / "cache"))
+    assert cli("index", content=corpus_dir).exit_code == 0  # built here; the searches are processes
+    env = dict(os.environ)
     fast = run(args, env, corpus_dir)
     slow = run(args, {**env, "VOORVELD_NO_FASTPATH": "1"}, corpus_dir)
     assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr)
@@ -117,9 +118,10 @@ def loaded_modules(args, env, content) -> set[str]:
     return set(json.loads(line[len("MODULES ") :]))
 
 
-def test_commands_import_only_what_they_use(corpus_dir, tmp_path):
-    env = dict(os.environ, VOORVELD_CACHE=str(tmp_path / "cache"))
-    run(["index"], env, corpus_dir)
+def test_commands_import_only_what_they_use(cli, corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("VOORVELD_CACHE", str(tmp_path / "cache"))
+    assert cli("index", content=corpus_dir).exit_code == 0
+    env = dict(os.environ)
 
     search = loaded_modules(["search", "mantelzorg", "--format", "json"], env, corpus_dir)
     assert "whoosh" in search

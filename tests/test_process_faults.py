@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -89,10 +90,22 @@ def start_rebuild(root: Path, env: dict) -> tuple[subprocess.Popen, list[int]]:
     return proc, workers
 
 
+@pytest.fixture(scope="module")
+def indexed_500(corpus_500, tmp_path_factory) -> Path:
+    """A cache holding a complete index of corpus_500, built once by `voorveld index`."""
+    folder = tmp_path_factory.mktemp("indexed-500")
+    env = {k: v for k, v in os.environ.items() if k != "VOORVELD_CONTENT"}
+    env.update(VOORVELD_CACHE=str(folder), VOORVELD_INDEX_PROCS="2")
+    built = voorveld("index", "--content-dir", str(corpus_500), env=env)
+    assert built.returncode == 0, built.stderr
+    return folder
+
+
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
-def test_killed_parallel_build_leaves_no_workers_and_no_lock(corpus_500, env, signum):
-    assert voorveld("index", "--content-dir", str(corpus_500), env=env).returncode == 0
+def test_killed_parallel_build_leaves_no_workers_and_no_lock(corpus_500, indexed_500, env, signum):
+    shutil.copytree(indexed_500, env["VOORVELD_CACHE"])  # a complete index to keep, as its own copy
     home = cache.index_home(corpus_500)
+    assert (home / "CURRENT").is_file()
     previous = (home / "CURRENT").read_text()
 
     proc, workers = start_rebuild(corpus_500, env)

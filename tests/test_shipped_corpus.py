@@ -17,6 +17,8 @@ from voorveld_cli.content import corpus as corpus_module
 
 from .conftest import REAL_CONTENT
 
+pytestmark = pytest.mark.usefixtures("warm_shipped_cache")
+
 # The counts (entries per kind and source, verdiepingsvragen per case, required
 # terms) are floors in content/corpus.yml, which `voorveld check` verifies; see
 # test_floors.py. What stays here are facts about particular entries.

@@ -29,8 +29,18 @@ def cache(tmp_path_factory):
     return str(tmp_path_factory.mktemp("cache"))
 
 
+PIPED: dict[tuple[str, ...], list[str]] = {}
+
+
 def piped_ids(args, cache) -> list[str]:
-    """The ids the same command returns, read from a pipe (JSON for search)."""
+    """The ids the same command returns, read from a pipe; one run per command, since
+    the width of a terminal does not reach a pipe."""
+    if tuple(args) not in PIPED:
+        PIPED[tuple(args)] = _piped_ids(args, cache)
+    return PIPED[tuple(args)]
+
+
+def _piped_ids(args, cache) -> list[str]:
     env = {**os.environ, "VOORVELD_CACHE": cache}
     out = subprocess.run(
         [sys.executable, "-m", "voorveld_cli", *args, "--format", "ids", "--content-dir", str(REAL_CONTENT)],
