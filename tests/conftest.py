@@ -94,8 +94,9 @@ def no_orphans():
 
 
 # Tests that take long: fault tests on a big corpus, every name of the shipped corpus
-# through the CLI, the README run as a script, the wheel built and installed. Marked
-# `slow` here, in one list, so a plain `pytest` leaves them out; .ci/run runs `-m slow`.
+# through the CLI, the README run as a script, the whole site with its PDFs as --help
+# shows it, the wheel built and installed. Marked `slow` here, in one list, so a plain
+# `pytest` leaves them out; .ci/run runs `-m slow`.
 SLOW = {
     "test_every_title_and_alias_puts_its_entry_first",
     "test_two_index_runs_and_searches_at_once",
@@ -103,6 +104,7 @@ SLOW = {
     "test_killed_build_leaves_a_complete_index",
     "test_query_syntax_soup_never_raises",
     "test_every_readme_example_runs",
+    "test_long_help_examples_run",
     "test_define_answers_every_alias_of_every_term",
 }
 SLOW_MODULES = {"test_packaging"}
