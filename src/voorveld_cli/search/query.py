@@ -383,25 +383,24 @@ def _near_counts(searcher, schema, words: list[str], among: set[int]) -> dict[in
 
 
 def _boolean(searcher, schema, text: str, allowed, names: dict, result: SearchResult, limit: int) -> _Ranked:
-    """A query with operators, as typed: all words, else any of them; ordered by BM25."""
+    """A query with operators, as typed: all words, else any of them; ordered by BM25
+    (every match scored in one pass: see _match on Whoosh's top-N search)."""
     expanded = synonyms.rewrite(text, names)
     parsed = _safe_parse(schema, expanded, qparser.AndGroup)
-    docs = _docs(searcher, parsed, allowed)
-    if not docs and len(text.split()) > 1:
+    scores = _scored(searcher, parsed, allowed)
+    if not scores and len(text.split()) > 1:
         parsed = _safe_parse(schema, expanded, qparser.OrGroup)
-        docs = _docs(searcher, parsed, allowed)
+        scores = _scored(searcher, parsed, allowed)
         result.mode = "or"
-    if not docs:
+    if not scores:
         return _Ranked()
-    # Every match scored: with a limit Whoosh may miss the best (see _natural).
-    top_n = searcher.search(parsed, limit=None, filter=docs).top_n[:limit]
-    best_bm25 = top_n[0][0] if top_n else 0.0
+    best_bm25 = max(scores.values())
     top = []
-    for score, docnum in top_n:
-        candidate = ranking.Candidate(docnum, score, coordination=1.0)
+    for docnum in heapq.nsmallest(limit, scores, key=lambda d: (-scores[d], d)):
+        candidate = ranking.Candidate(docnum, scores[docnum], coordination=1.0)
         candidate.score = candidate.key(best_bm25)
         top.append(candidate)
-    return _Ranked(top, docs, _words(parsed))
+    return _Ranked(top, set(scores), _words(parsed))
 
 
 def _safe_parse(schema, text: str, group) -> query.Query:
