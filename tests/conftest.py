@@ -106,6 +106,9 @@ SLOW = {
     "test_every_readme_example_runs",
     "test_long_help_examples_run",
     "test_define_answers_every_alias_of_every_term",
+    # Flaky next to other work (about 1 in 15 under load: Ctrl-C can reach a just-forked
+    # worker before it ignores SIGINT); the slow run keeps it in one process (-n 0).
+    "test_ctrl_c_during_a_parallel_build_prints_one_line",
 }
 SLOW_MODULES = {"test_packaging"}
 
