@@ -100,7 +100,8 @@ def _search(target: Path, cache: Path, cwd: Path, *args: str) -> subprocess.Comp
 
 
 def _segments(folder: Path) -> set[str]:
-    return {p.name for p in folder.glob("*.seg")}
+    """The segment ids of an index (each segment is several MAIN_<id>.* files)."""
+    return {p.name.split(".")[0] for p in folder.glob("MAIN_*.*")}
 
 
 def _live_index(cache: Path) -> Path:

@@ -27,7 +27,7 @@ def parallel_build():
     """While this runs, a fork is a Whoosh worker; SIGTERM stops the build cleanly."""
     global _armed, _building
     if not _armed and hasattr(os, "register_at_fork"):
-        os.register_at_fork(before=_before_fork, after_in_child=_in_child)
+        os.register_at_fork(before=_before_fork, after_in_parent=_after_in_parent, after_in_child=_in_child)
         _armed = True
     previous = _on_sigterm(_stop_on_sigterm)
     _building = True
@@ -51,6 +51,13 @@ def _stop_on_sigterm(signum, frame):
 def _before_fork() -> None:
     global _forking_parent
     _forking_parent = os.getpid()
+    if _building:  # a Ctrl-C between the fork and the child's SIG_IGN would kill the child
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _after_in_parent() -> None:
+    if _building:  # a Ctrl-C that came during the fork reaches the parent now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _in_child() -> None:
@@ -64,6 +71,7 @@ def _in_child() -> None:
             os.close(fd)
     HELD.clear()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the signal was armed

@@ -35,8 +35,8 @@ def list_record(entry: Entry) -> dict[str, Any]:
         "themes": entry.as_list("themes"),
         "laws": entry.as_list("laws"),
         "laws_inferred": entry.as_list("laws_inferred"),
-        "place": entry.as_list("place"),
-        "province": entry.as_list("province"),
+        "place": plain(entry.as_list("place")),
+        "province": plain(entry.as_list("province")),
         "path": entry.display_path,
     }
 
@@ -47,7 +47,7 @@ def full_record(entry: Entry) -> dict[str, Any]:
     record.update(plain(entry.data))
     for key in ("place", "province"):
         if key in record:
-            record[key] = entry.as_list(key)
+            record[key] = plain(entry.as_list(key))
     record["path"] = entry.display_path
     record["body"] = entry.body
     return record
