@@ -54,16 +54,15 @@ def make_schema(text=None) -> fields.Schema:
         as_of=fields.NUMERIC(int),  # the year the facts describe, for --as-of
         record=fields.STORED(),
         names=fields.STORED(),  # a term's title and aliases, for search synonyms
-        labels=fields.STORED(),  # title and aliases as name keys, for the exact-name rank
         definition=fields.STORED(),  # a term's definition, for the card above the hits
         # Name keys and title stems as exact terms: ranking finds the entries the query
         # names, and those with every word in the title, from these small postings.
         title_key=fields.ID(),
         alias_keys=fields.KEYWORD(commas=True),
         title_stems=fields.KEYWORD(),
-        # What ranking needs of every candidate (kind, name keys, title stems), as a
-        # column: read per document without unpacking its stored text.
-        rank=fields.COLUMN(columns.PickleColumn(columns.VarBytesColumn())),
+        # How many different words the title has ('Buurtkamer Het Hofje' before a longer
+        # title), as a column: read for a few candidates without their stored text.
+        title_words=fields.COLUMN(columns.NumericColumn("H", default=0)),
     )
 
 
@@ -143,14 +142,13 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
             [*ranking.elliptic_forms("\n".join((title, summary, body, keywords, *details))), *towns]
         ),
         "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
-        "labels": [ranking.name_key(name) for name in (title, *map(str, entry.as_list("aliases")))],
         "definition": str(entry.get("definition") or ""),
     }
     title_stems = sorted({query_stem(w) for w in ranking.name_key(title).split()})
-    doc["rank"] = (entry.kind, doc["labels"], title_stems)
-    doc["title_key"] = doc["labels"][0]
-    doc["alias_keys"] = ",".join(doc["labels"][1:])
+    doc["title_key"] = ranking.name_key(title)
+    doc["alias_keys"] = ",".join(ranking.name_key(str(alias)) for alias in entry.as_list("aliases"))
     doc["title_stems"] = " ".join(title_stems)
+    doc["title_words"] = min(len(title_stems), 65535)
     year = entry_year(entry)
     if year is not None:
         doc["as_of"] = year

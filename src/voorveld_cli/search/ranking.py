@@ -188,17 +188,28 @@ class Candidate:
 
     def key(self, top_bm25: float) -> float:
         """One number to sort by; the terms are scaled so each level dominates the next."""
-        return self.static() + BM25_WEIGHT * (self.bm25 / top_bm25 if top_bm25 else 0.0)
+        return sort_key(self.static(), self.bm25, top_bm25)
 
     def static(self) -> float:
         """The key without BM25: what sets of document numbers tell."""
-        score = 500.0 * self.exact_name + COORDINATION_WEIGHT * self.coordination
+        score = 500.0 * self.exact_name + coordination_only(self.coordination)
         score += 2.0 * self.title_has_all + NEAR_WEIGHT * self.near
         if self.title_has_all and self.title_words:
             score += 1.0 / self.title_words  # 'Buurtkamer Het Hofje' before a longer title
         if self.kind == "term" and not self.exact_name:
             score -= NAMED_TERM_PENALTY if self.named_term else TERM_PENALTY
         return score
+
+
+def sort_key(static: float, bm25: float, top_bm25: float) -> float:
+    """The static score plus BM25 scaled to the best candidate's."""
+    return static + BM25_WEIGHT * (bm25 / top_bm25 if top_bm25 else 0.0)
+
+
+def coordination_only(coordination: float) -> float:
+    """The static score of an entry with nothing but coordination to its name (what
+    Candidate.static gives when every other field is at its default)."""
+    return COORDINATION_WEIGHT * coordination
 
 
 COORDINATION_WEIGHT = 10.0  # an entry with nothing but coordination scores this times its share
