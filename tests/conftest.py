@@ -180,6 +180,28 @@ def warm_shipped_cache(shipped_cache, monkeypatch):
     monkeypatch.setenv("VOORVELD_CACHE", str(shipped_cache))
 
 
+@pytest.fixture(scope="session")
+def shipped_index(shipped_cache):
+    """The shipped corpus's index in that same cache, opened once a session for the tests
+    that search it through the library: a search function with the CLI's arguments.
+    Its cards and hits are those of `voorveld search` (the same index.search)."""
+    from voorveld_cli import search as index
+    from voorveld_cli.content.filters import build
+    from voorveld_cli.content.vocabulary import load as load_vocabulary
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VOORVELD_CACHE", str(shipped_cache))
+        vocab, _ = load_vocabulary(REAL_CONTENT)
+        ix, _ = index.open_index(REAL_CONTENT, vocab)
+    names = index.synonym_table(ix, vocab)
+
+    def run(text: str, limit: int = 10, **filters):
+        return index.search(ix, REAL_CONTENT, text, build(vocab, **filters), limit=limit, synonym_names=names)
+
+    yield run
+    ix.close()
+
+
 def write_entry(root: Path, kind: str, entry_id: str, front: dict, body: str = "Tekst.\n") -> Path:
     """One content file; dated kinds get `as_of: 2020` unless the test sets it (None leaves it out)."""
     if kind in DATED:

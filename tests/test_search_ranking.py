@@ -7,35 +7,16 @@ import json
 
 import pytest
 
-from voorveld_cli import search as index
 from voorveld_cli.content import corpus
-from voorveld_cli.content.filters import build
-from voorveld_cli.content.vocabulary import load as load_vocabulary
 from voorveld_cli.search import ranking
 
 from .conftest import REAL_CONTENT, write_entry
 
 
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    """The shipped corpus, indexed once for the module."""
-    import os
-
-    previous = os.environ.get("VOORVELD_CACHE")
-    os.environ["VOORVELD_CACHE"] = str(tmp_path_factory.mktemp("ranking-cache"))
-    vocab, _ = load_vocabulary(REAL_CONTENT)
-    ix, _ = index.open_index(REAL_CONTENT, vocab)
-    names = index.synonym_table(ix, vocab)
-
-    def run(text: str, limit: int = 10, **filters):
-        return index.search(ix, REAL_CONTENT, text, build(vocab, **filters), limit=limit, synonym_names=names)
-
-    yield run
-    ix.close()
-    if previous is None:
-        os.environ.pop("VOORVELD_CACHE", None)
-    else:
-        os.environ["VOORVELD_CACHE"] = previous
+@pytest.fixture
+def shipped(shipped_index):
+    """The shipped corpus, indexed once a session (conftest.shipped_index)."""
+    return shipped_index
 
 
 def test_every_title_and_alias_puts_its_entry_first(shipped):
