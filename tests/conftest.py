@@ -7,6 +7,7 @@ import contextlib
 import os
 import shutil
 import signal
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -27,6 +28,13 @@ REAL_CONTENT = Path(os.environ.get("VOORVELD_TEST_CONTENT") or REPO / "content")
 TEST_CORPUS = REPO / "tests" / "corpus"
 FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
 DATED = {"initiative", "case", "article"}
+
+
+# pytest keeps the test modules it has rewritten (for its assert messages) in __pycache__,
+# but not with PYTHONDONTWRITEBYTECODE set (as on our CI machine): then every run, and every
+# xdist worker, parses and rewrites all fifty test modules again, about 1.8 s of CPU each.
+# Only this process writes; the processes the tests start keep the setting.
+sys.dont_write_bytecode = False
 
 
 def pytest_configure(config):
