@@ -10,6 +10,9 @@ import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
+
+from voorveld_cli.cli.app import app
 
 from .conftest import REAL_CONTENT
 from .ptyrun import on_pty
@@ -25,31 +28,27 @@ COMMANDS = {
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory):
-    return str(tmp_path_factory.mktemp("cache"))
+def cache(shipped_cache):
+    """The session's cache of the shipped corpus: its index is built once a session."""
+    return str(shipped_cache)
 
 
 PIPED: dict[tuple[str, ...], list[str]] = {}
 
 
 def piped_ids(args, cache) -> list[str]:
-    """The ids the same command returns, read from a pipe; one run per command, since
-    the width of a terminal does not reach a pipe."""
+    """The ids the same command returns without a terminal (`--format ids`, in this
+    process); one run per command, since the width of a terminal does not reach them."""
     if tuple(args) not in PIPED:
         PIPED[tuple(args)] = _piped_ids(args, cache)
     return PIPED[tuple(args)]
 
 
 def _piped_ids(args, cache) -> list[str]:
-    env = {**os.environ, "VOORVELD_CACHE": cache}
-    out = subprocess.run(
-        [sys.executable, "-m", "voorveld_cli", *args, "--format", "ids", "--content-dir", str(REAL_CONTENT)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    ).stdout
-    return out.split()
+    argv = [*args, "--format", "ids", "--content-dir", str(REAL_CONTENT)]
+    result = CliRunner(env={"VOORVELD_CACHE": cache}).invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    return result.stdout.split()
 
 
 @pytest.mark.parametrize("width", [40, 80, 200])
