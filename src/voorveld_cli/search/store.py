@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
 import pickle
@@ -528,6 +529,9 @@ def _open_current(
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
         ix = index.open_dir(str(folder))
+        if not _same_fields(ix):
+            notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
+            return None
         if manifest.stamp != discover.stamp(root):
             return None  # vocabulary or sources changed: validity may change everywhere
         with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
@@ -543,6 +547,17 @@ def _same_format(manifest: Manifest) -> bool:
     """Made by this code: index schema, analyzer, package version and validation rules."""
     same = (manifest.schema_version, manifest.analyzer) == (SCHEMA_VERSION, ANALYZER)
     return same and manifest.code == code_version()
+
+
+def _same_fields(ix) -> bool:
+    """The index has the fields this code writes. An index from other code under the
+    same version numbers (a development build) would otherwise fail on its first refresh."""
+    return set(ix.schema.names()) == _field_names()
+
+
+@functools.cache
+def _field_names() -> set[str]:
+    return set(make_schema().names())
 
 
 def _changes(manifest: Manifest, files: _Files) -> tuple[list[str], list[str], list[str]]:
