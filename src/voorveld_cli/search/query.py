@@ -11,7 +11,7 @@ from whoosh import qparser, query
 
 from voorveld_cli.content.filters import Filters
 from voorveld_cli.content.vocabulary import Vocabulary
-from voorveld_cli.search import facets, nearness, ranking, scoring, snippets, synonyms
+from voorveld_cli.search import facets, matchscores, nearness, ranking, scoring, snippets, synonyms
 from voorveld_cli.search.analysis import query_stem
 from voorveld_cli.search.documents import SEARCH_FIELDS, SNIPPET_FIELDS
 from voorveld_cli.search.results import Hit, SearchResult
@@ -251,17 +251,16 @@ def _match(searcher, schema, concepts: list, excluded: list[str], required: list
 
 
 def _scored(searcher, q, allowed: set[int] | None) -> dict[int, float]:
-    """docnum -> BM25 of every entry the query matches (among `allowed`), in one pass
-    over its postings without Whoosh's collector (which sorts what we do not need)."""
+    """docnum -> BM25 of every entry the query matches (among `allowed`), a block of
+    postings at a time (matchscores.py), without Whoosh's collector (which sorts what
+    we do not need)."""
     out: dict[int, float] = {}
     context = searcher.context()
     for sub, offset in searcher.leaf_searchers():
-        matcher = q.matcher(sub, context)
-        while matcher.is_active():
-            docnum = matcher.id() + offset
+        for local, score in matchscores.query_scores(q, sub, context).items():
+            docnum = local + offset
             if allowed is None or docnum in allowed:
-                out[docnum] = matcher.score()
-            matcher.next()
+                out[docnum] = score
     return out
 
 
