@@ -1,8 +1,9 @@
 """What keeps search flat as the corpus grows stays exact: the lean BM25F gives
-Whoosh's scores, and so do scores read a block of postings at a time, nearness from postings gives Whoosh's phrase verdicts, facet counts
-from bitmaps give the postings' counts, and nearness for the front runners gives the
-same top as nearness for every candidate. On the shipped corpus and on a synthetic
-one big enough that a common word matches hundreds of entries."""
+Whoosh's scores, and so do scores read a block of postings at a time; nearness from
+postings gives Whoosh's phrase verdicts, facet counts from bitmaps give the postings'
+counts, and nearness for the front runners gives the same top as nearness for every
+candidate. On the shipped corpus and on a synthetic one big enough that a common word
+matches hundreds of entries."""
 
 from __future__ import annotations
 

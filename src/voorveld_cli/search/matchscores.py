@@ -18,6 +18,7 @@ tests/test_search_scale.py holds the result equal to Whoosh's own iteration.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from whoosh.matching import binary, mcore, wrappers
@@ -50,7 +51,7 @@ def query_scores(q: Any, searcher: Any, context: Any) -> Scores:
     return matcher_scores(q.matcher(searcher, context))
 
 
-def _array_or(q: Any, subs: list, searcher: Any, context: Any) -> bool:
+def _array_or(q: Any, subs: Sequence[Any], searcher: Any, context: Any) -> bool:
     """Or._matcher's own choice between the array matcher and a tree of unions."""
     needs_current = context.needs_current if context else True
     tree = len(subs) < q.TOO_MANY_CLAUSES and (

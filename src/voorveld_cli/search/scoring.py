@@ -95,7 +95,7 @@ class LeanScorer(scoring.BM25FScorer):
         while matcher.is_active():
             matcher._read_ids()
             matcher._read_weights()
-            for docnum, tf in zip(matcher._ids, matcher._weights):
+            for docnum, tf in zip(matcher._ids, matcher._weights, strict=True):
                 fl = lengths[docnum]
                 out[docnum] = idf * ((tf * k1_plus_1) / (tf + k1 * (one_minus_b + b * fl / avgfl)))
             matcher._next_block()
