@@ -137,7 +137,7 @@ class Manifest:
             data.get("analyzer", ""),
             data["stamp"],
             table,
-            data.get("code"),
+            data.get("code") or [],
             shadowed,
             broken,
             key,
