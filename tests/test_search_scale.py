@@ -170,9 +170,10 @@ def test_nearness_for_the_front_runners_gives_the_same_top_as_for_all(opened, mo
     texts += ["ouderen eenzaamheid wijk", "werk en inkomen jongeren"]
     batched = {text: search_query.search(ix, root, text, Filters(), 10, names) for text in texts}
 
-    def for_all(board, searcher, schema, words, ranked, limit, named):
-        near = search_query._near_counts(searcher, schema, words, set(ranked) | set(named))
+    def for_all(board, searcher, schema, words, keys, limit, named):
+        near = search_query._near_counts(searcher, schema, words, set(keys) | set(named))
         board.add_near(near, len(words) - 1)
+        keys.update((d, board.key(d)) for d in keys)
 
     monkeypatch.setattr(search_query, "_add_nearness", for_all)
     for text in texts:
