@@ -202,9 +202,13 @@ class _Board:
         return ranking.sort_key(static, self.bm25.get(docnum, 0.0), self.best)
 
     def keys(self, docs) -> dict[int, float]:
-        """key() of every entry in docs, computed once."""
-        key = self.key
-        return {docnum: key(docnum) for docnum in docs}
+        """key() of every entry in docs, computed once (the plain ones all together)."""
+        special = self.special
+        keys = ranking.plain_keys(
+            (d for d in docs if d not in special), self.coordination, self.bm25, self.best
+        )
+        keys.update((d, self.key(d)) for d in docs if d in special)
+        return keys
 
     def candidate(self, docnum: int) -> ranking.Candidate:
         found = self.special.get(docnum) or ranking.Candidate(
