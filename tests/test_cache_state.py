@@ -290,3 +290,19 @@ def test_stat_rows_are_the_scan_or_nothing(corpus_dir):
     (corpus_dir / "initiatives" / "weg.md").unlink()
     os.mkfifo(corpus_dir / "initiatives" / "pijp.md")
     assert discover.stat_rows(corpus_dir) is None
+
+
+def test_a_synonym_table_edited_by_hand_is_not_used(cli, corpus_dir):
+    from voorveld_cli.content.vocabulary import load
+    from voorveld_cli.search import store
+
+    cli("index", content=corpus_dir)
+    path = live_folder(corpus_dir) / "synonyms.json"
+    check, _, body = path.read_bytes().partition(b"\n")
+    table = json.loads(body)
+    assert table and check.isdigit()
+    edited = {name: ["iets anders"] for name in table}  # the same shape, other words
+    path.write_bytes(check + b"\n" + json.dumps(edited).encode())
+    vocab, _ = load(corpus_dir)
+    ix, _ = store.open_index(corpus_dir, vocab)
+    assert store.read_synonyms(ix, vocab) == table == store.synonym_table(ix, vocab)

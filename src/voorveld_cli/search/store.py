@@ -369,18 +369,21 @@ def _write_facets(ix, folder: Path) -> None:
 
 
 def _write_synonyms(ix, folder: Path, vocab: Vocabulary) -> None:
-    atomic_write(folder / SYNONYMS, json.dumps(synonym_table(ix, vocab), ensure_ascii=False))
+    """The table as JSON after a line with its checksum: the reader knows what this
+    code wrote without checking every entry's type (4,000 names at 10,000 entries)."""
+    body = json.dumps(synonym_table(ix, vocab), ensure_ascii=False).encode("utf-8")
+    atomic_write(folder / SYNONYMS, f"{zlib.crc32(body)}\n".encode("ascii") + body)
 
 
 def read_synonyms(ix, vocab: Vocabulary) -> dict[str, list[str]]:
     folder = getattr(ix.storage, "folder", None)
     if folder:
         with contextlib.suppress(OSError, ValueError):
-            table = json.loads((Path(folder) / SYNONYMS).read_bytes().decode("utf-8"))
-            if isinstance(table, dict) and all(
-                isinstance(v, list) and all(isinstance(w, str) for w in v) for v in table.values()
-            ):
-                return table
+            check, _, body = (Path(folder) / SYNONYMS).read_bytes().partition(b"\n")
+            if check.isdigit() and int(check) == zlib.crc32(body):
+                table = json.loads(body.decode("utf-8"))
+                if isinstance(table, dict):
+                    return table
     return synonym_table(ix, vocab)  # an in-memory index, or a damaged table: compute it
 
 
