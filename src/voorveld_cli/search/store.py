@@ -43,7 +43,7 @@ from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
 from voorveld_cli.search.documents import document, make_schema
 
-SCHEMA_VERSION = 12  # bump when the analysis, the documents or the manifest's layout change
+SCHEMA_VERSION = 13  # bump when the analysis, the documents or the layout of the derived files change
 MANIFEST = "manifest.json"  # versions, stamps, problems and the scan key; written last
 FILE_TABLE = "files.json"  # every file's stat key and problem, read only when something changed
 VOCAB_SNAPSHOT = "vocabulary.json"
