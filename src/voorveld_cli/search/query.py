@@ -138,7 +138,7 @@ def _natural(searcher, schema, text: str, allowed, names: dict, result: SearchRe
     board.add(_special(searcher, schema, text, concepts, pool, result))
     need = ranking.minimum_match(board.matched.values(), len(concepts))
     ranked = {d for d, n in board.matched.items() if n >= need or board.exact(d)}
-    if any(board.matched[d] < len(concepts) for d in ranked):
+    if any(map(len(concepts).__gt__, map(board.matched.__getitem__, ranked))):
         result.mode = "or"  # some hits match only part of the query
     # A term the query names gets its card even when it matches too few of the other
     # words to be a hit: 'armoede en schulden gezinnen' still defines armoede.
