@@ -268,6 +268,9 @@ def _summed(per_concept: list[dict[int, float]], extra: list[dict[int, float]], 
     """Per entry of the pool: its concepts' BM25 added in concept order, plus its required
     words' added in order: the sums `sum(...) + sum(...)` gives, bit for bit, made a
     concept at a time rather than an entry at a time."""
+    if len(per_concept) == 1 and not extra:  # one word: its BM25 is the sum (0 + x is x)
+        only = per_concept[0]
+        return dict(only) if len(only) == len(pool) else {d: s for d, s in only.items() if d in pool}
     total: dict[int, float] = {}
     for scores in per_concept:
         for docnum, score in scores.items():

@@ -39,6 +39,9 @@ def field_lengths(reader, fieldname: str) -> list[int] | None:
     return per_field[fieldname]
 
 
+_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+
+
 def _read_lengths(reader, fieldname: str) -> list[int] | None:
     try:
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
@@ -47,7 +50,7 @@ def _read_lengths(reader, fieldname: str) -> list[int] | None:
         if column is None:
             return None
         raw = column._dbfile.get(column._basepos, column._count)
-        lengths = [byte_to_length(b) for b in raw]
+        lengths = list(map(_LENGTH_OF_BYTE.__getitem__, raw))  # Whoosh's table, looked up in C
         return lengths + [0] * (reader.doc_count_all() - len(lengths))
     except (AttributeError, TypeError, ValueError, OSError):
         return None
