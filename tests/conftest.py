@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import compileall
 import contextlib
+import functools
 import os
 import shutil
 import signal
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -319,25 +321,42 @@ for (_kind, _id), (_front, _body) in SAMPLE.items():
         _front.setdefault("as_of", 2020)
 
 
+@functools.cache
+def _sample_files() -> dict[str, str]:
+    """The small corpus as file texts (relative path -> text), made once a process:
+    yaml.safe_dump of six entries is most of the cost of a corpus_dir, which hundreds of
+    tests ask for. Every test still gets its own files."""
+    made = Path(tempfile.mkdtemp(prefix="voorveld-sample-"))
+    try:
+        root = made / "content"
+        root.mkdir()
+        for name in ("vocabulary.yml", "sources.yml"):
+            shutil.copy(REAL_CONTENT / name, root / name)
+        # The real vocabulary links every theme and law to a glossary term; this small
+        # corpus holds only two terms, so keep just the links that resolve here.
+        terms = {entry_id for kind, entry_id in SAMPLE if kind == "term"}
+        vocabulary = root / "vocabulary.yml"
+        kept = [
+            line
+            for line in vocabulary.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.strip().startswith("term:") or line.split(":", 1)[1].strip() in terms
+        ]
+        vocabulary.write_text("".join(kept), encoding="utf-8")
+        for (kind, entry_id), (front, body) in SAMPLE.items():
+            write_entry(root, kind, entry_id, front, body)
+        files = [path for path in root.rglob("*") if path.is_file()]
+        return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8") for path in files}
+    finally:
+        shutil.rmtree(made)
+
+
 @pytest.fixture
 def corpus_dir(tmp_path) -> Path:
     """A small valid corpus with the project's real vocabulary and sources."""
     root = tmp_path / "content"
-    root.mkdir()
-    for name in ("vocabulary.yml", "sources.yml"):
-        shutil.copy(REAL_CONTENT / name, root / name)
-    # The real vocabulary links every theme and law to a glossary term; this small
-    # corpus holds only two terms, so keep just the links that resolve here.
-    terms = {entry_id for kind, entry_id in SAMPLE if kind == "term"}
-    vocabulary = root / "vocabulary.yml"
-    kept = [
-        line
-        for line in vocabulary.read_text(encoding="utf-8").splitlines(keepends=True)
-        if not line.strip().startswith("term:") or line.split(":", 1)[1].strip() in terms
-    ]
-    vocabulary.write_text("".join(kept), encoding="utf-8")
-    for (kind, entry_id), (front, body) in SAMPLE.items():
-        write_entry(root, kind, entry_id, front, body)
+    for rel, text in _sample_files().items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
     return root
 
 
