@@ -13,8 +13,9 @@ from whoosh.formats import Frequency, Positions
 from whoosh.writing import PostingPool
 
 from benchmarks.synthetic import generate
+from voorveld_cli.content import discover
 from voorveld_cli.content.vocabulary import load
-from voorveld_cli.search import parallel, pool, store
+from voorveld_cli.search import filedoc, parallel, pool, store
 from voorveld_cli.search.analysis import (
     DutchAnalyzer,
     PlainAnalyzer,
@@ -22,6 +23,7 @@ from voorveld_cli.search.analysis import (
     TermPositions,
     reference_analyzer,
 )
+from voorveld_cli.search.documents import make_schema
 
 from .conftest import REAL_CONTENT
 
@@ -98,8 +100,33 @@ def _contents(ix) -> dict:
                 matcher.next()
             postings[field, text] = sorted(found)
         stored = {fields["path"]: fields for _, fields in reader.iter_docs()}
-        lengths = {name: reader.field_length(name) for name in ix.schema.scorable_names()}
+        lengths = {
+            (paths[docnum], name): reader.doc_field_length(docnum, name) or 0  # none or 0: no text
+            for docnum in paths
+            for name in ix.schema.scorable_names()
+        }
         return {"postings": postings, "stored": stored, "lengths": lengths, "count": reader.doc_count()}
+
+
+def test_fresh_writer_writes_what_whooshs_writer_writes(tmp_path):
+    """The same documents through Whoosh's SegmentWriter and through FreshWriter."""
+    root = generate(tmp_path / "c", 60, seed=3)
+    vocab, _ = load(root)
+    docs = []
+    for item in discover.scan(root).files:
+        status, doc = filedoc.read(item.kind, item.path, item.rel, None, vocab)
+        if status == filedoc.INDEXED:
+            docs.append(doc)
+    docs.append({**docs[0], "path": "boosted.md", "_title_boost": 2.0})  # Whoosh's own way
+    indexes = []
+    for make in (lambda ix: ix.writer(), pool.FreshWriter):
+        ix = RamStorage().create_index(make_schema())
+        writer = make(ix)
+        for doc in docs:
+            writer.add_document(**doc)
+        writer.commit()
+        indexes.append(ix)
+    assert _contents(indexes[0]) == _contents(indexes[1])
 
 
 def test_split_cuts_runs_of_about_equal_size_in_order():

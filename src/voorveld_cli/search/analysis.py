@@ -180,13 +180,23 @@ class TermPositions(Positions):
     analyzer (the naive benchmark's filter chain) takes Whoosh's own way."""
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any):
-        fast = getattr(analyzer, "term_positions", None)
-        if fast is None or not isinstance(value, str) or kwargs.get("mode", "index") != "index":
+        if not _fast(value, analyzer, "term_positions", kwargs):
             yield from super().word_values(value, analyzer, **kwargs)
             return
         fb = self.field_boost
-        for term, poslist in fast(value).items():
+        for term, poslist in analyzer.term_positions(value).items():
             yield term, len(poslist), float(len(poslist)) * fb, _encoded(poslist)
+
+    def postings(self, value: Any, analyzer: Any) -> list[tuple] | None:
+        """What FieldType.index yields for a value, (term bytes, frequency, weight,
+        value bytes), as a list; None when this analyzer has no fast way."""
+        if not _fast(value, analyzer, "term_positions", {}):
+            return None
+        fb = self.field_boost
+        return [
+            (_utf8(term), len(poslist), float(len(poslist)) * fb, _encoded(poslist))
+            for term, poslist in analyzer.term_positions(value).items()
+        ]
 
 
 def _encoded(poslist: list[int]) -> bytes:
@@ -327,11 +337,35 @@ class TermCounts(Frequency):
     for the counts at once; any other analyzer takes Whoosh's own way."""
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any):
-        fast = getattr(analyzer, "term_counts", None)
-        if fast is None or not isinstance(value, str) or kwargs.get("mode", "index") != "index":
+        if not _fast(value, analyzer, "term_counts", kwargs):
             return super().word_values(value, analyzer, **kwargs)
         fb = self.field_boost
-        return ((w, n, float(n) * fb, pack_uint(n)) for w, n in fast(value).items())
+        return ((w, n, float(n) * fb, pack_uint(n)) for w, n in analyzer.term_counts(value).items())
+
+    def postings(self, value: Any, analyzer: Any) -> list[tuple] | None:
+        """As TermPositions.postings."""
+        if not _fast(value, analyzer, "term_counts", {}):
+            return None
+        fb = self.field_boost
+        return [(_utf8(w), n, float(n) * fb, pack_uint(n)) for w, n in analyzer.term_counts(value).items()]
+
+
+def _fast(value: Any, analyzer: Any, method: str, kwargs: dict) -> bool:
+    """Whether an index-time call can take the analyzer's one-call way."""
+    return isinstance(value, str) and hasattr(analyzer, method) and kwargs.get("mode", "index") == "index"
+
+
+def _utf8(term: str) -> bytes:
+    """A term as the index stores it (FieldType.index encodes each one), cached."""
+    encoded = _UTF8.get(term)
+    if encoded is None:
+        if len(_UTF8) > MAX_SEEN:
+            _UTF8.clear()
+        encoded = _UTF8[term] = term.encode("utf-8")
+    return encoded
+
+
+_UTF8: dict[str, bytes] = {}
 
 
 def plain_analyzer() -> PlainAnalyzer:

@@ -142,4 +142,4 @@ class ParallelBuild:
             except queue.Empty:
                 for task in self.tasks:
                     if task.exitcode not in (None, 0):
-                        raise WorkerDied(f"exit code {task.exitcode}") from None
+                        raise WorkerDied(f"exitcode {task.exitcode}") from None

@@ -40,6 +40,46 @@ class FreshWriter(SegmentWriter):
     def __init__(self, ix, limitmb: int = 128, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = TermPool(self.temp_storage(), self.newsegment, limitmb)
+        # Spelling sub-fields and term vectors take Whoosh's add_document.
+        self.plain = not any(f.separate_spelling() or f.vector for _, f in self.schema.items())
+
+    def add_document(self, **fields) -> None:
+        """SegmentWriter.add_document for plain fields, with the postings of a field
+        handed to the pool at once, from the format's one-call way where it has one
+        (analysis.TermPositions, TermCounts). Boosts and custom stored values
+        (`_`-names) take Whoosh's way."""
+        if not self.plain or any(name.startswith("_") for name in fields):
+            super().add_document(**fields)
+            return
+        self._check_state()
+        schema, docnum, perdoc = self.schema, self.docnum, self.perdocwriter
+        names = sorted(fields)
+        self._check_fields(schema, names)
+        perdoc.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if field.indexed:
+                    fast = getattr(field.format, "postings", None)
+                    postings = fast(value, field.analyzer) if fast else None
+                    length = self.pool.add_field(
+                        name, docnum, field.index(value) if postings is None else postings
+                    )
+                perdoc.add_field(
+                    name, field, value if field.stored else None, length if field.scorable else 0
+                )
+                if field.column_type:
+                    perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
+        except ValueError:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -92,6 +132,26 @@ class TermPool:
         weights.append(weight)
         values.append(value)
         self.size += POSTING_COST + (len(value) if value else 0)
+
+    def add_field(self, fieldname: str, docnum: int, postings) -> int:
+        """All postings of one field of one document (a document's terms are distinct
+        and its docnum is the highest yet); returns the field's length."""
+        terms, length = self.terms, 0
+        for text, freq, weight, value in postings:
+            length += freq
+            found = terms.get((fieldname, text))
+            if found is None:
+                if self.size > self.limit:
+                    self.save()
+                    terms = self.terms
+                found = terms[fieldname, text] = (array("q"), array("d"), [])
+                self.fieldnames.add(fieldname)
+                self.size += TERM_COST + len(text)
+            found[0].append(docnum)
+            found[1].append(weight)
+            found[2].append(value)
+            self.size += POSTING_COST + (len(value) if value else 0)
+        return length
 
     def save(self) -> None:
         """Spill the pool to a run file: one marshal record per term, in term order."""

@@ -422,6 +422,8 @@ def open_index(
         if not _storage_fault(err, home):
             raise
         return _fall_back(home, root, vocab, progress, _storage_message(err, home), notices)
+    except parallel.WorkerDied as err:  # killed, out of memory: the old index, else one in memory
+        return _fall_back(home, root, vocab, progress, f"een indexproces stopte onverwacht ({err})", notices)
     report.notices = notices + report.notices
     return ix, report
 
