@@ -29,8 +29,8 @@ from operator import add, itemgetter
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
-TERM_COST = 200  # bytes a new term costs in memory (dict slot, key, three containers)
-POSTING_COST = 45  # bytes a posting costs beyond its value: docnum, weight, value object
+TERM_COST = 400  # bytes a new term costs in memory (dict slot, key tuple, two arrays, a list)
+POSTING_COST = 60  # bytes a posting costs beyond its value: docnum, weight, list slot, bytes header
 
 
 class FreshWriter(SegmentWriter):
