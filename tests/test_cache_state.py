@@ -55,8 +55,13 @@ def damage_vocabulary_structure(home: Path) -> None:
 def damage_manifest_structure(home: Path) -> None:
     path = home / (home / "CURRENT").read_text() / "manifest.json"
     data = json.loads(path.read_text())
-    data["files"] = {"initiatives/x.md": "nonsense"}
+    data["broken"] = {"initiatives/x.md": 5}
     path.write_text(json.dumps(data))
+
+
+def damage_file_table(home: Path) -> None:
+    path = home / (home / "CURRENT").read_text() / "files.json"
+    path.write_text(json.dumps({"initiatives/x.md": "nonsense"}))
 
 
 def damage_synonyms(home: Path) -> None:
@@ -70,6 +75,7 @@ DAMAGE = {
     "lock-a-folder": damage_lock_a_folder,
     "vocabulary-structure": damage_vocabulary_structure,
     "manifest-structure": damage_manifest_structure,
+    "file-table-structure": damage_file_table,
     "synonyms-structure": damage_synonyms,
 }
 
@@ -255,3 +261,48 @@ def test_read_only_cache_uses_the_existing_index(corpus_dir, tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""  # no 'zonder opgeslagen index': the stored one was used
     assert json.loads((tmp_path / "s.json").read_text())["total"] >= 1
+
+
+def test_an_unchanged_corpus_is_checked_without_the_file_table(cli, corpus_dir):
+    """A search compares one scan key with the manifest's header; the file-by-file
+    table is read only when something changed (here: missing, so a rebuild)."""
+    cli("index", content=corpus_dir)
+    (live_folder(corpus_dir) / "files.json").unlink()
+    data, err = search_json(cli, corpus_dir, "mantelzorg")
+    assert data["total"] >= 1 and err == ""
+    path = corpus_dir / "initiatives" / "werkplaats-den-haag.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nNu ook met fietsreparatie.\n", encoding="utf-8")
+    data, err = search_json(cli, corpus_dir, "fietsreparatie")
+    assert [hit["id"] for hit in data["hits"]] == ["werkplaats-den-haag"]
+    assert "beschadigd" in err
+
+
+def test_stat_rows_are_the_scan_or_nothing(corpus_dir):
+    from voorveld_cli.content import discover
+    from voorveld_cli.search import store
+
+    (corpus_dir / "glossary" / "werkplaats-den-haag.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    expected = [(f.rel, *store._stat_key(f.stat)) for f in discover.scan(corpus_dir).files]
+    assert discover.stat_rows(corpus_dir) == expected
+    assert "glossary/werkplaats-den-haag.md" in [row[0] for row in expected]  # a taken id, too
+    (corpus_dir / "initiatives" / "weg.md").symlink_to("nergens.md")
+    assert discover.stat_rows(corpus_dir) is None  # scan() says what is wrong
+    (corpus_dir / "initiatives" / "weg.md").unlink()
+    os.mkfifo(corpus_dir / "initiatives" / "pijp.md")
+    assert discover.stat_rows(corpus_dir) is None
+
+
+def test_a_synonym_table_edited_by_hand_is_not_used(cli, corpus_dir):
+    from voorveld_cli.content.vocabulary import load
+    from voorveld_cli.search import store
+
+    cli("index", content=corpus_dir)
+    path = live_folder(corpus_dir) / "synonyms.json"
+    check, _, body = path.read_bytes().partition(b"\n")
+    table = json.loads(body)
+    assert table and check.isdigit()
+    edited = {name: ["iets anders"] for name in table}  # the same shape, other words
+    path.write_bytes(check + b"\n" + json.dumps(edited).encode())
+    vocab, _ = load(corpus_dir)
+    ix, _ = store.open_index(corpus_dir, vocab)
+    assert store.read_synonyms(ix, vocab) == table == store.synonym_table(ix, vocab)

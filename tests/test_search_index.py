@@ -7,6 +7,7 @@ import os
 import time
 
 import pytest
+from whoosh import index
 
 from voorveld_cli.search import cache, store
 from voorveld_cli.views.records import LIST_FIELDS
@@ -167,6 +168,24 @@ def test_schema_version_change_rebuilds(cli, corpus_dir, monkeypatch):
     result = cli("search", "mantelzorg", content=corpus_dir)
     assert result.exit_code == 0
     assert "oudere versie" in result.stderr
+    assert "oudere versie" not in cli("search", "mantelzorg", content=corpus_dir).stderr
+
+
+def test_index_with_other_fields_under_the_same_version_is_rebuilt(cli, corpus_dir):
+    """Code that changed the fields without a SCHEMA_VERSION bump made this index: the
+    refresh would write a field it lacks (a traceback before); it is rebuilt instead."""
+    cli("index", content=corpus_dir)
+    home = cache.index_home(corpus_dir)
+    ix = index.open_dir(str(home / (home / "CURRENT").read_text().strip()))
+    writer = ix.writer()
+    writer.remove_field("title_words")
+    writer.commit()
+    edited = corpus_dir / "initiatives" / "respijt-utrecht.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    result = cli("search", "mantelzorg", "--format", "json", content=corpus_dir)
+    assert result.exit_code == 0, result.stderr
+    assert "oudere versie" in result.stderr
+    assert json.loads(result.stdout)["total"] >= 1
     assert "oudere versie" not in cli("search", "mantelzorg", content=corpus_dir).stderr
 
 

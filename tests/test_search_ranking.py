@@ -4,6 +4,7 @@ elliptic compounds, per-word typo correction, questions typed as questions."""
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
@@ -131,3 +132,15 @@ def test_elliptic_forms_and_plan():
     assert [c.words for c in plan.concepts] == [["werkt"], ["dagbesteding"], ["zonder"], ["indicatie"]]
     assert ranking.minimum_match([3, 2, 2, 1, 1, 1], 3, enough=3) == 2
     assert ranking.minimum_match([3] * 12, 3, enough=10) == 3
+
+
+@pytest.mark.parametrize("top", [0.0, 7.318, 1e-9])
+def test_plain_keys_are_the_sort_keys_of_each_entry(top):
+    rng = random.Random(3)
+    coordination = {d: rng.random() for d in range(500)}
+    bm25 = {d: rng.random() * 9 for d in range(0, 500, 2)}  # some entries without BM25
+    keys = ranking.plain_keys(range(500), coordination, bm25, top)
+    assert keys == {
+        d: ranking.sort_key(ranking.coordination_only(coordination[d]), bm25.get(d, 0.0), top)
+        for d in range(500)
+    }

@@ -1,8 +1,9 @@
 """What keeps search flat as the corpus grows stays exact: the lean BM25F gives
-Whoosh's scores, nearness from postings gives Whoosh's phrase verdicts, facet counts
-from bitmaps give the postings' counts, and nearness for the front runners gives the
-same top as nearness for every candidate. On the shipped corpus and on a synthetic
-one big enough that a common word matches hundreds of entries."""
+Whoosh's scores, and so do scores read a block of postings at a time; nearness from
+postings gives Whoosh's phrase verdicts, facet counts from bitmaps give the postings'
+counts, and nearness for the front runners gives the same top as nearness for every
+candidate. On the shipped corpus and on a synthetic one big enough that a common word
+matches hundreds of entries."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from whoosh import qparser, query, scoring
 
 from benchmarks.synthetic import generate
 from voorveld_cli.content.filters import Filters
-from voorveld_cli.search import facets, nearness
+from voorveld_cli.search import facets, matchscores, nearness, ranking
 from voorveld_cli.search import query as search_query
+from voorveld_cli.search.results import SearchResult
 from voorveld_cli.search.scoring import LeanBM25F
 from voorveld_cli.search.store import current_vocabulary, open_index, read_synonyms
 
@@ -168,9 +170,10 @@ def test_nearness_for_the_front_runners_gives_the_same_top_as_for_all(opened, mo
     texts += ["ouderen eenzaamheid wijk", "werk en inkomen jongeren"]
     batched = {text: search_query.search(ix, root, text, Filters(), 10, names) for text in texts}
 
-    def for_all(board, searcher, schema, words, ranked, limit, named):
-        near = search_query._near_counts(searcher, schema, words, set(ranked) | set(named))
+    def for_all(board, searcher, schema, words, keys, limit, named):
+        near = search_query._near_counts(searcher, schema, words, set(keys) | set(named))
         board.add_near(near, len(words) - 1)
+        keys.update((d, board.key(d)) for d in keys)
 
     monkeypatch.setattr(search_query, "_add_nearness", for_all)
     for text in texts:
@@ -179,3 +182,95 @@ def test_nearness_for_the_front_runners_gives_the_same_top_as_for_all(opened, mo
             (h.id, round(h.score, 9)) for h in full.hits
         ], text
         assert batched[text].cards == full.cards and batched[text].total == full.total
+
+
+def _iterated(searcher, q) -> dict[int, float]:
+    """Whoosh's own way: march the matcher along, one posting at a time."""
+    out = {}
+    context = searcher.context()
+    for sub, offset in searcher.leaf_searchers():
+        matcher = q.matcher(sub, context)
+        while matcher.is_active():
+            out[matcher.id() + offset] = matcher.score()
+            matcher.next()
+    return out
+
+
+def _search_queries(searcher, ix, names, text: str) -> list:
+    """The queries a natural search scores: one per concept, the required words, and
+    the whole text as a plain OR (phrases, NOT and boolean operators included)."""
+    plan = ranking.plan(ranking.expand_elliptic(text), names)
+    found = [
+        search_query._concept_query(searcher, ix.schema, c, SearchResult(text, 0))[1] for c in plan.concepts
+    ]
+    found += [search_query._safe_parse(ix.schema, w, qparser.AndGroup) for w in plan.required]
+    return [*found, _parsed(ix, text)]
+
+
+BLOCK_QUERIES = [
+    *QUERIES,
+    "mantelzorg AND NOT jongeren",
+    "wmo OR participatiewet",
+    "+ouderen eenzaamheid",
+    "mantelzorgr",
+]
+
+
+def _assert_block_scores_equal(ix, names, texts) -> int:
+    checked = 0
+    with ix.searcher(weighting=LeanBM25F()) as searcher:
+        for text in texts:
+            for q in _search_queries(searcher, ix, names, text):
+                expected = _iterated(searcher, q)
+                assert search_query._scored(searcher, q, None) == expected, (text, q)
+                checked += len(expected)
+    return checked
+
+
+def test_block_scores_equal_whooshs_iteration(opened, monkeypatch):
+    _, ix, names = opened
+    iterated = []
+    monkeypatch.setattr(matchscores, "_iterate", lambda m: iterated.append(m) or _iterated_one(m))
+    assert _assert_block_scores_equal(ix, names, BLOCK_QUERIES) > 100
+    with ix.searcher(weighting=LeanBM25F()) as searcher:  # plain terms are read a block at a time
+        iterated.clear()
+        assert search_query._scored(searcher, _parsed(ix, "mantelzorg"), None)
+        assert not iterated
+
+
+def _iterated_one(matcher) -> dict[int, float]:
+    out = {}
+    while matcher.is_active():
+        out[matcher.id()] = matcher.score()
+        matcher.next()
+    return out
+
+
+def test_block_scores_follow_a_tree_of_unions_and_boosts(opened):
+    """The array matcher (small segments) adds the parts in order; a segment over 5,000
+    entries gets a tree of unions, which adds them in another order: both exact."""
+    _, ix, _ = opened
+    terms = [query.Term(f, w) for f in ("title", "summary", "body") for w in ("mantelzorg", "ouder", "wijk")]
+    terms[1] = query.Term("summary", "mantelzorg", boost=2.5)
+    tree = query.Or(terms, boost=1.5)
+    tree.matcher_type = tree.DEFAULT_MATCHER
+    nested = query.Or([tree, query.Or(terms[3:]), query.Term("body", "vrijwillig")])
+    with ix.searcher(weighting=LeanBM25F()) as searcher:
+        for q in (tree, nested, query.Or(terms, boost=2.0)):
+            expected = _iterated(searcher, q)
+            assert expected
+            assert search_query._scored(searcher, q, None) == expected, q
+
+
+def test_block_scores_leave_out_entries_a_refresh_replaced(tmp_path, monkeypatch):
+    root = generate(tmp_path / "c", 60, seed=5)
+    monkeypatch.setenv("VOORVELD_CACHE", str(tmp_path / "cache"))
+    vocab, _ = current_vocabulary(root)
+    open_index(root, vocab)
+    for target in sorted((root / "initiatives").glob("*.md"))[:5]:
+        target.write_text(target.read_text(encoding="utf-8") + "\nMantelzorg in de wijk.\n", encoding="utf-8")
+    ix, report = open_index(root, vocab)
+    assert report.changed == 5
+    with ix.searcher() as searcher:
+        assert searcher.reader().has_deletions()  # the old copies are still in the postings
+    assert _assert_block_scores_equal(ix, read_synonyms(ix, vocab), ["mantelzorg", "wijk ouderen"]) > 5

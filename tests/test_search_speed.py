@@ -92,10 +92,11 @@ def test_search_snippets_show_the_matched_words(corpus_dir):
 
 
 PROBE = """
-import atexit, json, sys
+import atexit, gc, json, sys
 def report():
     real = sorted(n for n, m in list(sys.modules.items()) if getattr(m, "__file__", None))
     sys.stderr.write("\\nMODULES " + json.dumps(real) + "\\n")
+    sys.stderr.write("GC " + json.dumps([gc.isenabled(), gc.get_freeze_count()]) + "\\n")
 atexit.register(report)
 sys.argv = ["voorveld", *sys.argv[1:]]
 from voorveld_cli.cli.entry import main
@@ -119,14 +120,19 @@ NOT_ON_THE_SEARCH_PATH = [
 ]
 
 
-def _modules(args: list[str], cwd: Path) -> list[str]:
+def _probe(args: list[str], cwd: Path) -> dict[str, str]:
+    """What the console script's process reports at exit, one JSON value per label."""
     env = {k: v for k, v in os.environ.items() if k != "VOORVELD_NO_FASTPATH"}
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *args], cwd=cwd, env=env, capture_output=True, text=True
     )
     assert proc.returncode == 0, proc.stderr
-    line = next(ln for ln in proc.stderr.splitlines() if ln.startswith("MODULES "))
-    return json.loads(line[len("MODULES ") :])
+    tail = (ln.partition(" ") for ln in proc.stderr.splitlines() if ln.startswith(("MODULES ", "GC ")))
+    return {label: json.loads(value) for label, _, value in tail}
+
+
+def _modules(args: list[str], cwd: Path) -> list[str]:
+    return _probe(args, cwd)["MODULES"]
 
 
 def test_search_json_imports_only_what_it_runs(corpus_dir, tmp_path):
@@ -135,6 +141,16 @@ def test_search_json_imports_only_what_it_runs(corpus_dir, tmp_path):
     loaded = _modules(args, tmp_path)
     assert "whoosh.searching" in loaded  # the probe sees the real search
     assert not [name for name in NOT_ON_THE_SEARCH_PATH if name in loaded]
+
+
+@pytest.mark.parametrize(
+    "command", [["search", "buurtkamer", "--format", "json"], ["list", "--format", "json"]]
+)
+def test_the_collector_waits_for_the_imports_then_runs(corpus_dir, tmp_path, command):
+    # cli/startup.py: held while ~250 modules load, then on again with the imports frozen.
+    enabled, frozen = _probe([*command, "--content-dir", str(corpus_dir)], tmp_path)["GC"]
+    assert enabled
+    assert frozen > 10_000
 
 
 def test_deferred_whoosh_modules_still_work_when_used():

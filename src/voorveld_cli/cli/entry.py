@@ -8,6 +8,9 @@ import sys
 
 
 def main() -> None:
+    from voorveld_cli.cli import startup
+
+    startup.hold()
     try:
         argv = sys.argv[1:]
         if argv[:1] == ["search"] and not os.environ.get("VOORVELD_NO_FASTPATH"):
@@ -17,6 +20,7 @@ def main() -> None:
                 return
         from voorveld_cli.cli.app import app
 
+        startup.ready()
         app()
     except BrokenPipeError:
         # `voorveld list | head`: the reader left; that is not an error worth a traceback.

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from voorveld_cli.cli import startup
 from voorveld_cli.cli.output import Format, content_root, fail, warn
 
 MAX_QUERY = 1000  # characters; longer input is cut, with a notice
@@ -26,6 +27,7 @@ def execute(
     from voorveld_cli.search.query import search_corpus
     from voorveld_cli.search.store import current_vocabulary
 
+    startup.ready()
     unknown = [word for word in query if word.startswith("--")]
     if unknown:
         fail(f"Onbekende optie '{unknown[0]}'. Zie: voorveld search --help", 2)

@@ -11,7 +11,7 @@ from whoosh import qparser, query
 
 from voorveld_cli.content.filters import Filters
 from voorveld_cli.content.vocabulary import Vocabulary
-from voorveld_cli.search import facets, nearness, ranking, scoring, snippets, synonyms
+from voorveld_cli.search import facets, matchscores, nearness, ranking, scoring, snippets, synonyms
 from voorveld_cli.search.analysis import query_stem
 from voorveld_cli.search.documents import SEARCH_FIELDS, SNIPPET_FIELDS
 from voorveld_cli.search.results import Hit, SearchResult
@@ -138,15 +138,16 @@ def _natural(searcher, schema, text: str, allowed, names: dict, result: SearchRe
     board.add(_special(searcher, schema, text, concepts, pool, result))
     need = ranking.minimum_match(board.matched.values(), len(concepts))
     ranked = {d for d, n in board.matched.items() if n >= need or board.exact(d)}
-    if any(board.matched[d] < len(concepts) for d in ranked):
+    if any(map(len(concepts).__gt__, map(board.matched.__getitem__, ranked))):
         result.mode = "or"  # some hits match only part of the query
     # A term the query names gets its card even when it matches too few of the other
     # words to be a hit: 'armoede en schulden gezinnen' still defines armoede.
     named = {d for d, c in board.special.items() if c.named_term}
     words = [w for c, _ in concepts for w in c.words]
+    keys = board.keys(ranked)
     if len(words) > 1:
-        _add_nearness(board, searcher, schema, words, ranked, limit, named)
-    order = heapq.nsmallest(limit, ranked, key=lambda d: (-board.key(d), d))
+        _add_nearness(board, searcher, schema, words, keys, limit, named)
+    order = heapq.nsmallest(limit, keys, key=lambda d: (-keys[d], d))
     cards = sorted((board.candidate(d) for d in named), key=lambda c: (-c.score, c.docnum))
     result.cards += _cards(searcher, cards)
     return _Ranked([board.candidate(d) for d in order], ranked, _words(any_q))
@@ -200,6 +201,15 @@ class _Board:
         static = found.static() if found else ranking.coordination_only(self.coordination[docnum])
         return ranking.sort_key(static, self.bm25.get(docnum, 0.0), self.best)
 
+    def keys(self, docs) -> dict[int, float]:
+        """key() of every entry in docs, computed once (the plain ones all together)."""
+        special = self.special
+        keys = ranking.plain_keys(
+            (d for d in docs if d not in special), self.coordination, self.bm25, self.best
+        )
+        keys.update((d, self.key(d)) for d in docs if d in special)
+        return keys
+
     def candidate(self, docnum: int) -> ranking.Candidate:
         found = self.special.get(docnum) or ranking.Candidate(
             docnum, 0.0, self.matched[docnum], self.coordination[docnum]
@@ -210,24 +220,29 @@ class _Board:
 
 
 def _add_nearness(
-    board: _Board, searcher, schema, words: list[str], ranked: set[int], limit: int, named: set[int]
+    board: _Board, searcher, schema, words: list[str], keys: dict[int, float], limit: int, named: set[int]
 ) -> None:
     """Nearness for the entries that can still reach the top. It is a phrase search
     (positions read per entry), the dearest part of a query, and adds at most
     NEAR_WEIGHT: entries are taken best first in growing batches, until the last of
-    the top so far is out of reach of every entry not yet looked at."""
-    before = {d: board.key(d) for d in ranked}
+    the top so far is out of reach of every entry not yet looked at. `keys` (the
+    ranked entries' sort keys) is brought up to date for the entries looked at."""
+    before = dict(keys)
     order = sorted(before, key=lambda d: (-before[d], d))
     done, batch = 0, max(2 * limit, 20)
     while done < len(order):
-        board.add_near(_near_counts(searcher, schema, words, set(order[done : done + batch])), len(words) - 1)
+        near = _near_counts(searcher, schema, words, set(order[done : done + batch]))
+        board.add_near(near, len(words) - 1)
+        keys.update((d, board.key(d)) for d in near)
         done, batch = done + batch, batch * 2
-        top = heapq.nlargest(limit, (board.key(d) for d in order[:done]))
+        top = heapq.nlargest(limit, (keys[d] for d in order[:done]))
         if done < len(order) and len(top) == limit and top[-1] > before[order[done]] + ranking.NEAR_WEIGHT:
             break
     rest = set(named) - set(order[:done])  # the cards' order counts nearness too
     if rest:
-        board.add_near(_near_counts(searcher, schema, words, rest), len(words) - 1)
+        near = _near_counts(searcher, schema, words, rest)
+        board.add_near(near, len(words) - 1)
+        keys.update((d, board.key(d)) for d in near if d in keys)
 
 
 def _match(searcher, schema, concepts: list, excluded: list[str], required: list, allowed):
@@ -246,22 +261,41 @@ def _match(searcher, schema, concepts: list, excluded: list[str], required: list
     extra = [_scored(searcher, q, allowed) for q in required]
     for scores in extra:
         pool &= scores.keys()
-    bm25 = {d: sum(s.get(d, 0.0) for s in per_concept) + sum(s[d] for s in extra) for d in pool}
-    return per_concept, pool, bm25
+    return per_concept, pool, _summed(per_concept, extra, pool)
+
+
+def _summed(per_concept: list[dict[int, float]], extra: list[dict[int, float]], pool: set[int]):
+    """Per entry of the pool: its concepts' BM25 added in concept order, plus its required
+    words' added in order: the sums `sum(...) + sum(...)` gives, bit for bit, made a
+    concept at a time rather than an entry at a time."""
+    if len(per_concept) == 1 and not extra:  # one word: its BM25 is the sum (0 + x is x)
+        only = per_concept[0]
+        return dict(only) if len(only) == len(pool) else {d: s for d, s in only.items() if d in pool}
+    total: dict[int, float] = {}
+    for scores in per_concept:
+        for docnum, score in scores.items():
+            if docnum in pool:
+                total[docnum] = total.get(docnum, 0) + score
+    if extra:
+        required: dict[int, float] = {}
+        for scores in extra:
+            for docnum in pool:
+                required[docnum] = required.get(docnum, 0) + scores[docnum]
+        total = {docnum: score + required[docnum] for docnum, score in total.items()}
+    return total
 
 
 def _scored(searcher, q, allowed: set[int] | None) -> dict[int, float]:
-    """docnum -> BM25 of every entry the query matches (among `allowed`), in one pass
-    over its postings without Whoosh's collector (which sorts what we do not need)."""
+    """docnum -> BM25 of every entry the query matches (among `allowed`), a block of
+    postings at a time (matchscores.py), without Whoosh's collector (which sorts what
+    we do not need)."""
     out: dict[int, float] = {}
     context = searcher.context()
     for sub, offset in searcher.leaf_searchers():
-        matcher = q.matcher(sub, context)
-        while matcher.is_active():
-            docnum = matcher.id() + offset
+        for local, score in matchscores.query_scores(q, sub, context).items():
+            docnum = local + offset
             if allowed is None or docnum in allowed:
-                out[docnum] = matcher.score()
-            matcher.next()
+                out[docnum] = score
     return out
 
 

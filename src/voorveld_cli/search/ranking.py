@@ -212,6 +212,19 @@ def coordination_only(coordination: float) -> float:
     return COORDINATION_WEIGHT * coordination
 
 
+def plain_keys(
+    docs, coordination: dict[int, float], bm25: dict[int, float], top_bm25: float
+) -> dict[int, float]:
+    """sort_key(coordination_only(c), bm25, top_bm25) of many entries at once: the same
+    operations in the same order (so the same numbers), without two calls per entry; a
+    common word at 10,000 entries ranks thousands."""
+    if not top_bm25:
+        return {d: COORDINATION_WEIGHT * coordination[d] + BM25_WEIGHT * 0.0 for d in docs}
+    return {
+        d: COORDINATION_WEIGHT * coordination[d] + BM25_WEIGHT * (bm25.get(d, 0.0) / top_bm25) for d in docs
+    }
+
+
 COORDINATION_WEIGHT = 10.0  # an entry with nothing but coordination scores this times its share
 BM25_WEIGHT = 2.0  # BM25, scaled to the best candidate's, adds at most this much
 NEAR_WEIGHT = 1.5  # all neighbouring query words close together adds this much

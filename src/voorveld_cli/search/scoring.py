@@ -18,8 +18,12 @@ import weakref
 from typing import Any
 
 from whoosh import scoring
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.util.numeric import byte_to_length
 
+# The private parts of Whoosh's on-disk leaf matcher that block_scores reads; when
+# any is missing (another Whoosh), the matcher is iterated the usual way.
+_BLOCK_NAMES = ("_i", "_ids", "_weights", "_read_ids", "_read_weights", "_next_block")
 # segment reader -> field -> decoded lengths
 _LENGTHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -35,6 +39,9 @@ def field_lengths(reader, fieldname: str) -> list[int] | None:
     return per_field[fieldname]
 
 
+_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+
+
 def _read_lengths(reader, fieldname: str) -> list[int] | None:
     try:
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
@@ -43,7 +50,7 @@ def _read_lengths(reader, fieldname: str) -> list[int] | None:
         if column is None:
             return None
         raw = column._dbfile.get(column._basepos, column._count)
-        lengths = [byte_to_length(b) for b in raw]
+        lengths = list(map(_LENGTH_OF_BYTE.__getitem__, raw))  # Whoosh's table, looked up in C
         return lengths + [0] * (reader.doc_count_all() - len(lengths))
     except (AttributeError, TypeError, ValueError, OSError):
         return None
@@ -76,3 +83,23 @@ class LeanScorer(scoring.BM25FScorer):
         return self.idf * (
             (tf * self._k1_plus_1) / (tf + self.K1 * (self._one_minus_b + self.B * fl / self.avgfl))
         )
+
+    def block_scores(self, matcher: Any) -> dict[int, float] | None:
+        """score() for every posting of a fresh leaf matcher, a block at a time (one
+        call per block instead of several per posting); None for a matcher that is not
+        Whoosh's on-disk leaf at its start. The expression is score()'s, for equal bits."""
+        if type(matcher) is not W3LeafMatcher or not all(hasattr(matcher, n) for n in _BLOCK_NAMES):
+            return None
+        if matcher._i != 0:
+            return None
+        idf, k1_plus_1, k1, one_minus_b, b = self.idf, self._k1_plus_1, self.K1, self._one_minus_b, self.B
+        avgfl, lengths = self.avgfl, self._lengths
+        out: dict[int, float] = {}
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            for docnum, tf in zip(matcher._ids, matcher._weights, strict=True):
+                fl = lengths[docnum]
+                out[docnum] = idf * ((tf * k1_plus_1) / (tf + k1 * (one_minus_b + b * fl / avgfl)))
+            matcher._next_block()
+        return out
