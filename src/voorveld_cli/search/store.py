@@ -53,7 +53,7 @@ CURRENT = "CURRENT"
 WRITE_TIMEOUT = 30.0  # seconds an explicit `voorveld index` waits for another writer
 BUILD_LOCK = "build.lock"
 PARALLEL_FROM = 500  # files; below this a full build uses one writer process
-LIMIT_MB = 128  # postings a build's writer process keeps in memory before it spills a run
+LIMIT_MB = 96  # postings a build worker keeps in memory before it spills a run (100k: under 1 GB summed)
 STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that may still open it
 LOCK_WAIT = 120.0  # seconds a process waits for another's full build before giving up on it
 BUILDING = "BUILDING"  # marker in a folder under construction: who builds it
@@ -274,9 +274,10 @@ def _record(rel: str, status: str, value, stat, manifest: Manifest, report: Refr
 
 
 def _build_procs(files: int, chosen: int | None) -> int:
-    """Writer processes for a full build: analysis runs in parallel on every core
-    for a large corpus (2.2x faster at 10,000 files on 2 cores, see BENCHMARKS.md);
-    a small one is not worth the start-up. `chosen` (VOORVELD_INDEX_PROCS) overrides."""
+    """Worker processes for a full build: reading, validation and analysis run on every
+    core for a large corpus (parallel.py; at 10,000 files on 2 cores about 1.8x faster
+    than one process, benchmarks/NOTES.md); a small one is not worth the start-up.
+    `chosen` (VOORVELD_INDEX_PROCS) overrides."""
     if chosen is not None:
         return chosen
     return min(os.cpu_count() or 1, 4) if files >= PARALLEL_FROM else 1
