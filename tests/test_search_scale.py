@@ -274,3 +274,21 @@ def test_block_scores_leave_out_entries_a_refresh_replaced(tmp_path, monkeypatch
     with ix.searcher() as searcher:
         assert searcher.reader().has_deletions()  # the old copies are still in the postings
     assert _assert_block_scores_equal(ix, read_synonyms(ix, vocab), ["mantelzorg", "wijk ouderen"]) > 5
+
+
+def test_nearness_reads_blocks_once_and_agrees_with_the_forward_walk(opened, monkeypatch):
+    """Batches ask for entries in any order; the block-indexed postings answer as the
+    forward-only walk does (tests above hold that walk equal to Whoosh's phrase)."""
+    _, ix, _ = opened
+    analyzer = ix.schema["body"].analyzer
+    stems = [search_query.query_stem(w, analyzer) for w in ("eenzaam", "ouder", "wijk")]
+    with ix.searcher() as searcher:
+        everyone = list(range(searcher.doc_count_all()))
+        batches = [set(everyone[i::3]) for i in (2, 0, 1)]  # scattered, not in rising order
+        by_blocks = [nearness.pair_counts(searcher, stems, batch) for batch in batches]
+        reader = next(sub for sub, _ in searcher.leaf_searchers()).reader()
+        assert any(isinstance(p, nearness._Blocks) for p in nearness._OPENED[reader].values())
+    monkeypatch.setattr(nearness._Blocks, "fits", classmethod(lambda cls, matcher: False))
+    with ix.searcher() as searcher:
+        walked = [nearness.pair_counts(searcher, stems, batch) for batch in batches]
+    assert by_blocks == walked and any(by_blocks)

@@ -50,6 +50,8 @@ class Vocabulary:
         """The canonical key for a key, label or alias (any case or accents), else None.
 
         Sources too: an id, a title or an alias from sources.yml."""
+        if not self._lookup:  # made on first use: a plain search resolves nothing
+            self._index()
         return self._lookup.get(name, {}).get(fold(text))
 
     def names(self, name: str) -> list[str]:
@@ -82,7 +84,6 @@ class Vocabulary:
         vocab = cls(sources=data["sources"], places=Places.from_dict(data.get("places") or {}))
         for name, rows in data["lists"].items():
             vocab.lists[name] = {row[0]: Value(row[0], row[1], tuple(row[2]), row[3], row[4]) for row in rows}
-        vocab._index()
         return vocab
 
     def _index(self) -> None:

@@ -621,7 +621,9 @@ def _same_fields(ix) -> bool:
 
 @functools.cache
 def _field_names() -> set[str]:
-    return set(make_schema().names())
+    from whoosh.analysis import IDTokenizer
+
+    return set(make_schema(IDTokenizer()).names())  # names only: no Dutch analyzer to build
 
 
 def _changes(manifest: Manifest, files: _Files) -> tuple[list[str], list[str], list[str]]:
