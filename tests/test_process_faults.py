@@ -139,6 +139,22 @@ def test_ctrl_c_during_a_parallel_build_prints_one_line(corpus_500, env):
     assert not [p for p in home.iterdir() if p.name.startswith("ix-")]  # the partial folder is gone
 
 
+def test_a_worker_that_dies_stops_the_build_with_one_message(corpus_500, indexed_500, env):
+    shutil.copytree(indexed_500, env["VOORVELD_CACHE"])
+    home = cache.index_home(corpus_500)
+    previous = (home / "CURRENT").read_text()
+    proc, workers = start_rebuild(corpus_500, env)
+    os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    _out, err = proc.communicate(timeout=DEADLINE)
+    assert proc.returncode == 1
+    assert [line for line in err.splitlines() if line.strip()] == [
+        "voorveld: een indexproces stopte onverwacht (exitcode -9); de index is niet opnieuw opgebouwd"
+    ]
+    wait_for(lambda: not any(running(pid) for pid in workers), "the other workers to stop")
+    assert (home / "CURRENT").read_text() == previous  # the old index stays in use
+    assert [p.name for p in home.iterdir() if p.name.startswith("ix-")] == [previous]
+
+
 HOLD_LOCK = """
 import fcntl, json, os, sys, time
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)

@@ -16,7 +16,9 @@ from typing import Any, cast
 
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter, Token
 from whoosh.analysis.analyzers import Analyzer
+from whoosh.formats import Frequency, Positions
 from whoosh.support.charset import accent_map as _accent_map
+from whoosh.system import pack_uint
 
 from voorveld_cli.search import dutch, ranking
 
@@ -111,6 +113,28 @@ class DutchAnalyzer(Analyzer):
                 t.text = term
                 yield t
 
+    def term_positions(self, value: str) -> dict[str, list[int]]:
+        """Each index term of a text with its positions: what __call__ yields for
+        Positions.word_values, without a Token per word (see TermPositions)."""
+        words = self._words()
+        poses: dict[str, list[int]] = {}
+        pos = None
+        for n, raw in enumerate(_WORD.findall(value)):
+            known = words.get(raw)
+            if known is None:
+                known = words[raw] = self._word(raw)
+            terms = known[1]
+            if not terms:  # a stop word
+                continue
+            pos = n if pos is None else pos + 1
+            for term in terms:
+                found = poses.get(term)
+                if found is None:
+                    poses[term] = [pos]
+                else:
+                    found.append(pos)
+        return poses
+
     @staticmethod
     def fold(text: str) -> str:
         """Lowercased, accents folded (cliënten -> clienten), as every word is indexed."""
@@ -148,6 +172,45 @@ class DutchAnalyzer(Analyzer):
 _WORD = re.compile(WORD)
 _SEEN: dict[str, tuple[str, tuple[str, ...]]] = {}  # word as written -> (folded, index terms)
 MAX_SEEN = 500_000  # distinct spellings kept; a bigger corpus starts the cache over
+
+
+class TermPositions(Positions):
+    """Whoosh's Positions format (same postings, same bytes) that asks a DutchAnalyzer
+    for each term's positions at once instead of walking a Token per word; any other
+    analyzer (the naive benchmark's filter chain) takes Whoosh's own way."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any):
+        if not _fast(value, analyzer, "term_positions", kwargs):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        fb = self.field_boost
+        for term, poslist in analyzer.term_positions(value).items():
+            yield term, len(poslist), float(len(poslist)) * fb, _encoded(poslist)
+
+    def postings(self, value: Any, analyzer: Any) -> list[tuple] | None:
+        """What FieldType.index yields for a value, (term bytes, frequency, weight,
+        value bytes), as a list; None when this analyzer has no fast way."""
+        if not _fast(value, analyzer, "term_positions", {}):
+            return None
+        fb = self.field_boost
+        return [
+            (_utf8(term), len(poslist), float(len(poslist)) * fb, _encoded(poslist))
+            for term, poslist in analyzer.term_positions(value).items()
+        ]
+
+
+def _encoded(poslist: list[int]) -> bytes:
+    """Positions.encode; for a term that occurs once (most do), once per position."""
+    if len(poslist) > 1:
+        return _POSITIONS.encode(poslist)
+    value = _ONCE.get(poslist[0])
+    if value is None:
+        value = _ONCE[poslist[0]] = _POSITIONS.encode(poslist)
+    return value
+
+
+_POSITIONS = Positions()
+_ONCE: dict[int, bytes] = {}  # position -> the encoded single-position list
 
 
 class _Whole:
@@ -231,11 +294,80 @@ def reference_analyzer():
     )
 
 
-def plain_analyzer():
-    """Unstemmed folded words, for the spelling corrector."""
+def _plain_chain():
     return (
         RegexTokenizer(r"\w+")
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(stoplist=(), minsize=1, maxsize=dutch.MAX_WORD)
     )
+
+
+class PlainAnalyzer(Analyzer):
+    """Unstemmed folded words, for the spelling corrector: the filter chain for
+    Whoosh's calls, and `term_counts` for an index build (TermCounts)."""
+
+    def __init__(self):
+        self.chain = _plain_chain()
+
+    def __call__(self, value, **kwargs):
+        return self.chain(value, **kwargs)
+
+    def term_counts(self, value: str) -> dict[str, int]:
+        """How often each folded word occurs: the chain's tokens, counted."""
+        counts: dict[str, int] = {}
+        for raw in _PLAIN.findall(value):
+            folded = _FOLDED.get(raw)
+            if folded is None:
+                if len(_FOLDED) > MAX_SEEN:
+                    _FOLDED.clear()
+                folded = raw.lower().translate(accent_map)
+                folded = _FOLDED[raw] = folded if 1 <= len(folded) <= dutch.MAX_WORD else ""
+            if folded:
+                counts[folded] = counts.get(folded, 0) + 1
+        return counts
+
+
+_PLAIN = re.compile(r"\w+")
+_FOLDED: dict[str, str] = {}  # word as written -> folded, "" when too long to be a word
+
+
+class TermCounts(Frequency):
+    """Whoosh's Frequency format (same postings, same bytes) that asks a PlainAnalyzer
+    for the counts at once; any other analyzer takes Whoosh's own way."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any):
+        if not _fast(value, analyzer, "term_counts", kwargs):
+            return super().word_values(value, analyzer, **kwargs)
+        fb = self.field_boost
+        return ((w, n, float(n) * fb, pack_uint(n)) for w, n in analyzer.term_counts(value).items())
+
+    def postings(self, value: Any, analyzer: Any) -> list[tuple] | None:
+        """As TermPositions.postings."""
+        if not _fast(value, analyzer, "term_counts", {}):
+            return None
+        fb = self.field_boost
+        return [(_utf8(w), n, float(n) * fb, pack_uint(n)) for w, n in analyzer.term_counts(value).items()]
+
+
+def _fast(value: Any, analyzer: Any, method: str, kwargs: dict) -> bool:
+    """Whether an index-time call can take the analyzer's one-call way."""
+    return isinstance(value, str) and hasattr(analyzer, method) and kwargs.get("mode", "index") == "index"
+
+
+def _utf8(term: str) -> bytes:
+    """A term as the index stores it (FieldType.index encodes each one), cached."""
+    encoded = _UTF8.get(term)
+    if encoded is None:
+        if len(_UTF8) > MAX_SEEN:
+            _UTF8.clear()
+        encoded = _UTF8[term] = term.encode("utf-8")
+    return encoded
+
+
+_UTF8: dict[str, bytes] = {}
+
+
+def plain_analyzer() -> PlainAnalyzer:
+    """Unstemmed folded words, for the spelling corrector."""
+    return PlainAnalyzer()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from whoosh import columns, fields
@@ -9,7 +10,7 @@ from whoosh import columns, fields
 from voorveld_cli.content.filters import entry_places, entry_year
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.search import ranking
-from voorveld_cli.search.analysis import dutch_analyzer, plain_analyzer, query_stem
+from voorveld_cli.search.analysis import TermCounts, TermPositions, dutch_analyzer, plain_analyzer, query_stem
 from voorveld_cli.textnorm import markdown_text
 
 # Field weights: title and aliases count most, then keywords and summary, then the rest.
@@ -33,15 +34,15 @@ def make_schema(text=None) -> fields.Schema:
         path=fields.ID(stored=True, unique=True),
         id=fields.ID(stored=True),
         kind=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=text, field_boost=BOOSTS["title"], stored=True),
-        aliases=fields.TEXT(analyzer=text, field_boost=BOOSTS["aliases"]),
-        keywords=fields.TEXT(analyzer=text, field_boost=BOOSTS["keywords"]),
-        summary=fields.TEXT(analyzer=text, field_boost=BOOSTS["summary"], stored=True),
-        body=fields.TEXT(analyzer=text, field_boost=BOOSTS["body"], stored=True),
-        details=fields.TEXT(analyzer=text, field_boost=BOOSTS["details"], stored=True),
+        title=_text(text, "title", stored=True),
+        aliases=_text(text, "aliases"),
+        keywords=_text(text, "keywords"),
+        summary=_text(text, "summary", stored=True),
+        body=_text(text, "body", stored=True),
+        details=_text(text, "details", stored=True),
         # Elliptic compounds written out ('dak- en thuislozen' -> daklozen), not shown.
-        extra=fields.TEXT(analyzer=text, field_boost=BOOSTS["extra"]),
-        spell=fields.TEXT(analyzer=plain_analyzer(), spelling=True),
+        extra=_text(text, "extra"),
+        spell=_spelling(),
         # Exact values for filters and facet counts (keys as in vocabulary.yml);
         # places are folded ('den haag') because people type them freely.
         themes=fields.KEYWORD(commas=True),
@@ -64,6 +65,22 @@ def make_schema(text=None) -> fields.Schema:
         # title), as a column: read for a few candidates without their stored text.
         title_words=fields.COLUMN(columns.NumericColumn("H", default=0)),
     )
+
+
+def _text(analyzer, name: str, stored: bool = False) -> fields.TEXT:
+    """A searched text field: positions for phrases and nearness, taken from the
+    Dutch analyzer in one call per value (analysis.TermPositions)."""
+    field = fields.TEXT(analyzer=analyzer, field_boost=BOOSTS[name], stored=stored)
+    field.format = TermPositions(field_boost=BOOSTS[name])
+    return field
+
+
+def _spelling() -> fields.TEXT:
+    """The corrector's words: it reads the word list and each word's frequency, never
+    positions, so the field keeps frequencies only (analysis.TermCounts)."""
+    field = fields.TEXT(analyzer=plain_analyzer(), spelling=True, phrase=False)
+    field.format = TermCounts()
+    return field
 
 
 DETAIL_FIELDS = (
@@ -94,6 +111,15 @@ def detail_lines(entry) -> list[str]:
         if isinstance(question, dict):
             details.append(str(question.get("text", "")))
     return details
+
+
+# An elliptic compound ('dak- en thuislozen') has a hyphen before a space or a comma;
+# most texts have none, and this finds that faster than the full pattern.
+_MAYBE_ELLIPTIC = re.compile(r"-,?\s")
+
+
+def _elliptic_forms(text: str) -> list[str]:
+    return ranking.elliptic_forms(text) if _MAYBE_ELLIPTIC.search(text) else []
 
 
 def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
@@ -138,14 +164,13 @@ def document(entry, vocab: Vocabulary, rel: str) -> dict[str, Any]:
         "province": ",".join(entry.as_list("province")),
         "sources": ",".join(entry.source_ids()),
         "record": record,
-        "extra": " ".join(
-            [*ranking.elliptic_forms("\n".join((title, summary, body, keywords, *details))), *towns]
-        ),
+        "extra": " ".join([*_elliptic_forms("\n".join((title, summary, body, keywords, *details))), *towns]),
         "names": [title, *map(str, entry.as_list("aliases"))] if entry.kind == "term" else [],
         "definition": str(entry.get("definition") or ""),
     }
-    title_stems = sorted({query_stem(w) for w in ranking.name_key(title).split()})
-    doc["title_key"] = ranking.name_key(title)
+    title_key = ranking.name_key(title)
+    title_stems = sorted({query_stem(w) for w in title_key.split()})
+    doc["title_key"] = title_key
     doc["alias_keys"] = ",".join(ranking.name_key(str(alias)) for alias in entry.as_list("aliases"))
     doc["title_stems"] = " ".join(title_stems)
     doc["title_words"] = min(len(title_stems), 65535)

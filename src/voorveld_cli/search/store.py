@@ -38,12 +38,13 @@ from voorveld_cli import settings
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.files import atomic_write
-from voorveld_cli.search import cache, facets, holder, synonyms, workers
+from voorveld_cli.search import cache, facets, filedoc, holder, parallel, synonyms, workers
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
-from voorveld_cli.search.documents import document, make_schema
+from voorveld_cli.search.documents import make_schema
+from voorveld_cli.search.pool import FreshWriter
 
-SCHEMA_VERSION = 13  # bump when the analysis, the documents or the layout of the derived files change
+SCHEMA_VERSION = 14  # bump when the analysis, the documents or the layout of the derived files change
 MANIFEST = "manifest.json"  # versions, stamps, problems and the scan key; written last
 FILE_TABLE = "files.json"  # every file's stat key and problem, read only when something changed
 VOCAB_SNAPSHOT = "vocabulary.json"
@@ -52,6 +53,7 @@ CURRENT = "CURRENT"
 WRITE_TIMEOUT = 30.0  # seconds an explicit `voorveld index` waits for another writer
 BUILD_LOCK = "build.lock"
 PARALLEL_FROM = 500  # files; below this a full build uses one writer process
+LIMIT_MB = 96  # postings a build worker keeps in memory before it spills a run (100k: under 1 GB summed)
 STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that may still open it
 LOCK_WAIT = 120.0  # seconds a process waits for another's full build before giving up on it
 BUILDING = "BUILDING"  # marker in a folder under construction: who builds it
@@ -234,7 +236,6 @@ def _point_current(home: Path, folder: Path) -> None:
 
 def _index_entries(
     writer,
-    root: Path,
     vocab: Vocabulary,
     rels: list[str],
     files: _Files,
@@ -243,50 +244,40 @@ def _index_entries(
     progress: Progress | None,
     update: bool,
 ) -> None:
-    from voorveld_cli.content import corpus  # parsing (and YAML) only when files must be read
-    from voorveld_cli.content.model import ERROR
-
+    """Read each file in this process and add (or update) its document."""
     for done, rel in enumerate(rels, 1):
         item = files.found[rel]
-        problem = files.shadowed.get(rel)
-        entry = None
-        if problem is None:
-            try:
-                entry, problems = corpus.load_entry(item.kind, item.path, vocab)
-            except FileNotFoundError:  # removed since the scan: simply gone
-                manifest.files.pop(rel, None)
-                if update:
-                    writer.delete_by_term("path", rel)
-                continue
-            except corpus.Unreadable as err:  # reported, never recorded: tried again next time
-                report.broken[rel] = str(err.problem)
-                manifest.files.pop(rel, None)
-                if update:
-                    writer.delete_by_term("path", rel)
-                continue
-            errors = [p for p in problems if p.severity == ERROR]
-            if entry is None or errors:
-                problem = str(errors[0]) if errors else f"{rel}: onleesbaar"
-        if problem is not None:
-            report.broken[rel] = problem
-            manifest.files[rel] = [*_stat_key(item.stat), problem]
+        status, value = filedoc.read(item.kind, item.path, rel, files.shadowed.get(rel), vocab)
+        if status == filedoc.INDEXED:
             if update:
-                writer.delete_by_term("path", rel)
-        else:
-            doc = document(entry, vocab, rel)
-            if update:
-                writer.update_document(**doc)
+                writer.update_document(**value)
             else:
-                writer.add_document(**doc)
-            manifest.files[rel] = [*_stat_key(item.stat), None]
+                writer.add_document(**value)
+        elif update:
+            writer.delete_by_term("path", rel)
+        _record(rel, status, value, item.stat, manifest, report)
         if progress:
             progress(done, len(rels))
 
 
+def _record(rel: str, status: str, value, stat, manifest: Manifest, report: RefreshReport) -> None:
+    """What a file's outcome (filedoc.read) means for the manifest and the report."""
+    if status == filedoc.INDEXED:
+        manifest.files[rel] = [*_stat_key(stat), None]
+    elif status == filedoc.BROKEN:
+        report.broken[rel] = value
+        manifest.files[rel] = [*_stat_key(stat), value]
+    else:  # gone, or unreadable now: not recorded, so it is tried again next time
+        if status == filedoc.UNREADABLE:
+            report.broken[rel] = value
+        manifest.files.pop(rel, None)
+
+
 def _build_procs(files: int, chosen: int | None) -> int:
-    """Writer processes for a full build: analysis runs in parallel on every core
-    for a large corpus (2.2x faster at 10,000 files on 2 cores, see BENCHMARKS.md);
-    a small one is not worth the start-up. `chosen` (VOORVELD_INDEX_PROCS) overrides."""
+    """Worker processes for a full build: reading, validation and analysis run on every
+    core for a large corpus (parallel.py; at 10,000 files on 2 cores about 1.8x faster
+    than one process, benchmarks/NOTES.md); a small one is not worth the start-up.
+    `chosen` (VOORVELD_INDEX_PROCS) overrides."""
     if chosen is not None:
         return chosen
     return min(os.cpu_count() or 1, 4) if files >= PARALLEL_FROM else 1
@@ -308,7 +299,7 @@ def _build(
     report.notices += files.problems
     if storage_folder is None:
         ix = RamStorage().create_index(make_schema())
-        _fill(ix.writer(**WRITER), root, vocab, files, manifest, report, progress)
+        _fill(ix, vocab, files, manifest, report, progress)
         return ix, manifest, report
     try:
         storage_folder.mkdir(parents=True)
@@ -316,9 +307,10 @@ def _build(
         ix = index.create_in(str(storage_folder), make_schema())
         procs = _build_procs(total, procs)
         with workers.parallel_build():
-            many = {"procs": procs, "multisegment": True, "limitmb": 128}
-            writer = ix.writer(**many, **WRITER) if procs > 1 else ix.writer(**WRITER)
-            _fill(writer, root, vocab, files, manifest, report, progress)
+            if procs > 1:
+                _fill_parallel(ix, vocab, files, manifest, report, progress, procs)
+            else:
+                _fill(ix, vocab, files, manifest, report, progress)
         _write_derived(ix, storage_folder, manifest, vocab)
         (storage_folder / BUILDING).unlink()
     except BaseException:
@@ -327,15 +319,39 @@ def _build(
     return ix, manifest, report
 
 
-def _fill(writer, root, vocab, files: _Files, manifest, report, progress) -> None:
+def _fill(ix, vocab: Vocabulary, files: _Files, manifest, report, progress) -> None:
+    """A fresh index filled by this process alone."""
+    writer = FreshWriter(ix, **WRITER)
     try:
-        _index_entries(
-            writer, root, vocab, sorted(files.found), files, manifest, report, progress, update=False
-        )
+        _index_entries(writer, vocab, sorted(files.found), files, manifest, report, progress, update=False)
         writer.commit()
     except BaseException:
         workers.stop(writer)
         raise
+
+
+def _fill_parallel(ix, vocab: Vocabulary, files: _Files, manifest, report, progress, procs: int) -> None:
+    """A fresh index filled by `procs` worker processes that read the files themselves."""
+    rels = sorted(files.found)
+    jobs = [(rel, files.found[rel].kind, str(files.found[rel].path), files.shadowed.get(rel)) for rel in rels]
+    runs = parallel.split(jobs, [files.found[rel].stat.st_size for rel in rels], procs)
+    build = parallel.ParallelBuild(ix, vocab, runs, limitmb=LIMIT_MB, **WRITER)
+    done = 0
+
+    def tell(files_done: int) -> None:
+        nonlocal done
+        done += files_done
+        if progress:
+            progress(done, len(rels))
+
+    try:
+        left_out = build.commit(tell)
+    except BaseException:
+        workers.stop(build)
+        raise
+    for rel in rels:
+        status, value = left_out.get(rel, (filedoc.INDEXED, None))
+        _record(rel, status, value, files.found[rel].stat, manifest, report)
 
 
 def _write_derived(ix, folder: Path, manifest: Manifest, vocab: Vocabulary) -> None:
@@ -450,6 +466,8 @@ def open_index(
         if not _storage_fault(err, home):
             raise
         return _fall_back(home, root, vocab, progress, _storage_message(err, home), notices)
+    except parallel.WorkerDied as err:  # killed, out of memory: the old index, else one in memory
+        return _fall_back(home, root, vocab, progress, f"een indexproces stopte onverwacht ({err})", notices)
     report.notices = notices + report.notices
     return ix, report
 
@@ -658,9 +676,7 @@ def _refresh(
             report.broken.pop(rel, None)
         for rel in changed:
             report.broken.pop(rel, None)
-        _index_entries(
-            writer, root, vocab, sorted(added + changed), files, manifest, report, progress, update=True
-        )
+        _index_entries(writer, vocab, sorted(added + changed), files, manifest, report, progress, update=True)
         writer.commit()
         if any(rel.startswith(schema.FOLDERS["term"] + "/") for rel in added + changed + deleted):
             _write_synonyms(ix, folder, vocab)

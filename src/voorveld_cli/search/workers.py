@@ -1,4 +1,4 @@
-"""Whoosh's parallel writer forks worker processes; these rules keep them in line.
+"""A parallel build forks worker processes (parallel.py); these rules keep them in line.
 
 - A worker dies with its parent: a parent-death signal on Linux (prctl), and a
   thread that watches the parent pid everywhere (the fallback, and the guard
@@ -20,14 +20,15 @@ WATCH_EVERY = 0.5  # seconds between parent checks in a worker
 _armed = False
 _building = False
 _forking_parent = 0  # pid of the process that forks, recorded before the fork
+STOPS = {signal.SIGINT, signal.SIGTERM}  # blocked while a build forks its workers
 
 
 @contextlib.contextmanager
 def parallel_build():
-    """While this runs, a fork is a Whoosh worker; SIGTERM stops the build cleanly."""
+    """While this runs, a fork is a build's worker; SIGTERM stops the build cleanly."""
     global _armed, _building
     if not _armed and hasattr(os, "register_at_fork"):
-        os.register_at_fork(before=_before_fork, after_in_parent=_after_in_parent, after_in_child=_in_child)
+        os.register_at_fork(before=_before_fork, after_in_child=_in_child)
         _armed = True
     previous = _on_sigterm(_stop_on_sigterm)
     _building = True
@@ -48,16 +49,21 @@ def _stop_on_sigterm(signum, frame):
     raise SystemExit(128 + signum)  # unwinds through the clean-up of the build
 
 
+@contextlib.contextmanager
+def forking():
+    """Ctrl-C and SIGTERM wait while workers are forked: one between a fork and the
+    child's SIG_IGN would kill the child, and one handled inside a fork hook would
+    raise where Python drops the exception. They are handled here, on the way out."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+
+
 def _before_fork() -> None:
     global _forking_parent
     _forking_parent = os.getpid()
-    if _building:  # a Ctrl-C between the fork and the child's SIG_IGN would kill the child
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-
-def _after_in_parent() -> None:
-    if _building:  # a Ctrl-C that came during the fork reaches the parent now
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _in_child() -> None:
@@ -71,8 +77,8 @@ def _in_child() -> None:
             os.close(fd)
     HELD.clear()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(1)
@@ -97,10 +103,10 @@ def _watch(parent: int) -> None:
 
 
 def stop(writer) -> None:
-    """Cancel a (parallel) writer and end its workers now: Whoosh's own cancel only
-    flags the parent's copy of each task, and the workers would wait forever."""
+    """Cancel a writer or a parallel build and end its workers now, before the
+    folder they write in is removed."""
     tasks = getattr(writer, "tasks", ())
-    for task in tasks:  # first: a worker must not see its job files vanish under it
+    for task in tasks:  # first: a worker must not see its files vanish under it
         with contextlib.suppress(OSError, ValueError, AssertionError):
             task.terminate()
     for task in tasks:
