@@ -103,7 +103,8 @@ from voorveld_cli.cli.entry import main
 main()
 """
 
-# Whoosh parts a Dutch search never runs, and the CLI libraries a JSON search does not need.
+# Whoosh parts a Dutch search never runs, the CLI libraries a JSON search does not need,
+# and what only a build uses.
 NOT_ON_THE_SEARCH_PATH = [
     "whoosh.highlight",
     "whoosh.lang.morph_en",
@@ -117,6 +118,11 @@ NOT_ON_THE_SEARCH_PATH = [
     "rich.console",
     "yaml",
     "frontmatter",
+    # The build's parts: a search that finds its index fresh writes nothing.
+    "multiprocessing",
+    "whoosh.writing",
+    "voorveld_cli.search.parallel",
+    "voorveld_cli.search.pool",
 ]
 
 

@@ -33,10 +33,6 @@ LeftOut = dict[str, tuple[str, "str | None"]]  # rel -> (filedoc status, problem
 _FORK = multiprocessing.get_context("fork")  # workers.py's rules are armed around a fork
 
 
-class WorkerDied(Exception):
-    """A worker process ended without its segment (killed, out of memory, a bug)."""
-
-
 def split(jobs: list[Job], sizes: list[int], parts: int) -> list[list[Job]]:
     """`jobs` cut into `parts` runs, in order, of about equal total size."""
     total = sum(sizes) or 1
@@ -142,4 +138,4 @@ class ParallelBuild:
             except queue.Empty:
                 for task in self.tasks:
                     if task.exitcode not in (None, 0):
-                        raise WorkerDied(f"exitcode {task.exitcode}") from None
+                        raise workers.WorkerDied(f"exitcode {task.exitcode}") from None

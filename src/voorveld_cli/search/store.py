@@ -38,11 +38,10 @@ from voorveld_cli import settings
 from voorveld_cli.content import discover, schema
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.files import atomic_write
-from voorveld_cli.search import cache, facets, filedoc, holder, parallel, synonyms, workers
+from voorveld_cli.search import cache, facets, filedoc, holder, synonyms, workers
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
 from voorveld_cli.search.documents import make_schema
-from voorveld_cli.search.pool import FreshWriter
 
 SCHEMA_VERSION = 14  # bump when the analysis, the documents or the layout of the derived files change
 MANIFEST = "manifest.json"  # versions, stamps, problems and the scan key; written last
@@ -321,6 +320,8 @@ def _build(
 
 def _fill(ix, vocab: Vocabulary, files: _Files, manifest, report, progress) -> None:
     """A fresh index filled by this process alone."""
+    from voorveld_cli.search.pool import FreshWriter  # the build's parts load only for a build
+
     writer = FreshWriter(ix, **WRITER)
     try:
         _index_entries(writer, vocab, sorted(files.found), files, manifest, report, progress, update=False)
@@ -332,6 +333,8 @@ def _fill(ix, vocab: Vocabulary, files: _Files, manifest, report, progress) -> N
 
 def _fill_parallel(ix, vocab: Vocabulary, files: _Files, manifest, report, progress, procs: int) -> None:
     """A fresh index filled by `procs` worker processes that read the files themselves."""
+    from voorveld_cli.search import parallel  # multiprocessing and the writer: only for a build
+
     rels = sorted(files.found)
     jobs = [(rel, files.found[rel].kind, str(files.found[rel].path), files.shadowed.get(rel)) for rel in rels]
     runs = parallel.split(jobs, [files.found[rel].stat.st_size for rel in rels], procs)
@@ -466,7 +469,7 @@ def open_index(
         if not _storage_fault(err, home):
             raise
         return _fall_back(home, root, vocab, progress, _storage_message(err, home), notices)
-    except parallel.WorkerDied as err:  # killed, out of memory: the old index, else one in memory
+    except workers.WorkerDied as err:  # killed, out of memory: the old index, else one in memory
         return _fall_back(home, root, vocab, progress, f"een indexproces stopte onverwacht ({err})", notices)
     report.notices = notices + report.notices
     return ix, report

@@ -16,6 +16,12 @@ import sys
 import threading
 import time
 
+
+class WorkerDied(Exception):
+    """A build's worker process ended without its segment (killed, out of memory, a bug).
+    Here, not in parallel.py, so a search can name it without loading the build's parts."""
+
+
 WATCH_EVERY = 0.5  # seconds between parent checks in a worker
 _armed = False
 _building = False
