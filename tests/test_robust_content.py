@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import voorveld_cli
-from voorveld_cli.content import corpus, schema
+from voorveld_cli.content import corpus, kinds
 from voorveld_cli.search import dutch
 
 from .conftest import REAL_CONTENT, SAMPLE, write_entry
@@ -257,7 +257,7 @@ def test_an_upgrade_revalidates_and_reindexes(cli, corpus_dir, monkeypatch, bump
     assert "al actueel" in cli("index", content=corpus_dir).stdout
     assert reads == []
     if bump == "rules":
-        monkeypatch.setattr(schema, "RULES_VERSION", schema.RULES_VERSION + 1)
+        monkeypatch.setattr(kinds, "RULES_VERSION", kinds.RULES_VERSION + 1)
     else:
         monkeypatch.setattr(voorveld_cli, "__version__", voorveld_cli.__version__ + ".post1")
     cli("list", content=corpus_dir)

@@ -123,6 +123,9 @@ NOT_ON_THE_SEARCH_PATH = [
     "whoosh.writing",
     "voorveld_cli.search.parallel",
     "voorveld_cli.search.pool",
+    # The field rules: a search needs the kinds and their folders (content/kinds.py) only.
+    "voorveld_cli.content.schema",
+    "voorveld_cli.content.field_types",
 ]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from voorveld_cli.content import schema
+from voorveld_cli.content import kinds
 from voorveld_cli.content.model import Problem
 from voorveld_cli.settings import display_path
 
@@ -55,10 +55,10 @@ def discover(root: Path) -> Iterator[tuple[str, Path]]:
 
 
 def scan(root: Path) -> Scan:
-    """The .md files per kind (in schema.KINDS order, then by name), each stat'ed."""
+    """The .md files per kind (in kinds.KINDS order, then by name), each stat'ed."""
     result = Scan([], [])
-    for kind in schema.KINDS:
-        folder = root / schema.FOLDERS[kind]
+    for kind in kinds.KINDS:
+        folder = root / kinds.FOLDERS[kind]
         try:
             with os.scandir(folder) as it:
                 entries = sorted((e for e in it if e.name.endswith(".md")), key=lambda e: e.name)
@@ -86,7 +86,7 @@ def scan(root: Path) -> Scan:
                 what = "een map" if stat_mod.S_ISDIR(st.st_mode) else "geen gewoon bestand"
                 result.problems.append(_problem(Path(entry.path), f"is {what}; wordt niet gelezen"))
                 continue
-            result.files.append(Found(kind, f"{schema.FOLDERS[kind]}/{entry.name}", folder, entry.name, st))
+            result.files.append(Found(kind, f"{kinds.FOLDERS[kind]}/{entry.name}", folder, entry.name, st))
     return result
 
 
@@ -96,8 +96,8 @@ def stat_rows(root: Path) -> list[tuple[str, int, int, int, int]] | None:
     anything is out of the ordinary (a folder or file that cannot be read, not a
     regular file, a file gone since the listing); scan() then says what."""
     rows = []
-    for kind in schema.KINDS:
-        folder = schema.FOLDERS[kind]
+    for kind in kinds.KINDS:
+        folder = kinds.FOLDERS[kind]
         try:
             names = sorted(name for name in os.listdir(root / folder) if name.endswith(".md"))
             stats = _stat_all(root / folder, names)
@@ -190,7 +190,7 @@ def stamp(root: Path) -> list:
 def stray_files(root: Path) -> Iterator[tuple[Path, str]]:
     """Files the loader will not read, with the reason: Markdown outside the three
     content folders, and anything but .md inside them."""
-    folders = {root / folder for folder in schema.FOLDERS.values()}
+    folders = {root / folder for folder in kinds.FOLDERS.values()}
     for path in sorted(root.rglob("*")):
         try:
             if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):

@@ -5,7 +5,7 @@ call. With this cache an unchanged file costs a stat: its entry and problems com
 from one JSON file in the user cache directory, beside the index. A file is
 re-read when its size, modification time, change time (ctime: an edit that
 restores the mtime still sets it) or inode changes. The whole cache is dropped
-when the code that made it changes (package version, schema.RULES_VERSION) or
+when the code that made it changes (package version, kinds.RULES_VERSION) or
 vocabulary.yml/sources.yml change (validity depends on them). Only what a file
 says is cached, never a failure to read it. `voorveld check` never uses it: the
 checker always reads every file.
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import voorveld_cli
-from voorveld_cli.content import schema
+from voorveld_cli.content import kinds
 from voorveld_cli.content.model import Entry, Problem
 from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache
@@ -44,7 +44,7 @@ class EntryCache:
     def __init__(self, root: Path, stamp: list):
         self.root = root
         self.path = cache.index_home(root) / FILE
-        self.key = [VERSION, voorveld_cli.__version__, schema.RULES_VERSION, stamp]
+        self.key = [VERSION, voorveld_cli.__version__, kinds.RULES_VERSION, stamp]
         self.files: dict[str, dict[str, Any]] = {}
         self.dirty = False
         try:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from voorveld_cli.content import schema
+from voorveld_cli.content import kinds
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.textnorm import fold
 from voorveld_cli.views.labels import did_you_mean
@@ -30,12 +30,12 @@ class FilterError(ValueError):
 
 def resolve_kind(text: str) -> str:
     key = fold(text)
-    for kind in schema.KINDS:
-        if key == kind or key in schema.KIND_ALIASES[kind]:
+    for kind in kinds.KINDS:
+        if key == kind or key in kinds.KIND_ALIASES[kind]:
             return kind
-    names = [*schema.KINDS, *(a for aliases in schema.KIND_ALIASES.values() for a in aliases)]
+    names = [*kinds.KINDS, *(a for aliases in kinds.KIND_ALIASES.values() for a in aliases)]
     raise FilterError(
-        f"Onbekende soort '{text}'. Kies uit: {', '.join(schema.KINDS)}.{did_you_mean(text, names)}"
+        f"Onbekende soort '{text}'. Kies uit: {', '.join(kinds.KINDS)}.{did_you_mean(text, names)}"
     )
 
 

@@ -25,23 +25,18 @@ from voorveld_cli.content.field_types import (
     SubField,
     Table,
 )
+from voorveld_cli.content.kinds import FOLDERS, KIND_ALIASES, KIND_LABELS, KINDS
 
-__all__ = ["AS_OF_PATTERN", "INT", "FieldType", "SubField"]
-
-# Kinds and the folder under the content root that holds each.
-KINDS = ("initiative", "case", "term", "article")
-# Bump when a rule of parse.py or validate.py changes what is valid: the entry
-# cache and the index manifest are keyed on it, so an upgrade re-validates.
-RULES_VERSION = 2
-FOLDERS = {"initiative": "initiatives", "case": "cases", "term": "glossary", "article": "articles"}
-KIND_LABELS = {"initiative": "initiatief", "case": "casus", "term": "begrip", "article": "artikel"}
-# What people may type for --kind.
-KIND_ALIASES = {
-    "initiative": ("initiatief", "initiatieven", "initiatives", "praktijkvoorbeeld"),
-    "case": ("casus", "casussen", "cases", "casuistiek"),
-    "term": ("begrip", "begrippen", "terms", "glossary", "woordenlijst"),
-    "article": ("artikel", "artikelen", "articles", "onderzoek", "interview"),
-}
+__all__ = [
+    "AS_OF_PATTERN",
+    "FOLDERS",
+    "INT",
+    "KINDS",
+    "KIND_ALIASES",
+    "KIND_LABELS",
+    "FieldType",
+    "SubField",
+]
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

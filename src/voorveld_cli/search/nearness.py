@@ -89,7 +89,7 @@ class _Blocks:
     def fits(cls, matcher) -> bool:
         return type(matcher) is W3LeafMatcher and all(hasattr(matcher, n) for n in cls.NAMES)
 
-    def __init__(self, matcher):
+    def __init__(self, matcher) -> None:
         self.matcher = matcher
         self.decode = matcher.format.decoder("positions")
         self.max_ids: list[int] = []
@@ -125,7 +125,7 @@ class _Blocks:
 class _Walk:
     """Whoosh's own way, forward only: for entries asked in rising order."""
 
-    def __init__(self, matcher):
+    def __init__(self, matcher) -> None:
         self.matcher = matcher
 
     def positions(self, docnum: int) -> list[int] | None:

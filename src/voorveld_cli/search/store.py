@@ -35,7 +35,7 @@ from whoosh import index
 from whoosh.filedb.filestore import RamStorage
 
 from voorveld_cli import settings
-from voorveld_cli.content import discover, schema
+from voorveld_cli.content import discover, kinds
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache, facets, filedoc, holder, synonyms, workers
@@ -91,7 +91,7 @@ def code_version() -> list:
     Any change means a full rebuild, so an upgrade never serves old verdicts."""
     import voorveld_cli
 
-    return [voorveld_cli.__version__, SCHEMA_VERSION, schema.RULES_VERSION]
+    return [voorveld_cli.__version__, SCHEMA_VERSION, kinds.RULES_VERSION]
 
 
 def _stat_key(st: os.stat_result) -> list[int]:
@@ -169,7 +169,7 @@ def scan_key(rows: list[tuple]) -> str:
 
 def _in_scan_order(rows: list[tuple]) -> list[tuple]:
     """Kinds in schema order, then names: the order of discover.scan and stat_rows."""
-    order = {schema.FOLDERS[kind]: i for i, kind in enumerate(schema.KINDS)}
+    order = {kinds.FOLDERS[kind]: i for i, kind in enumerate(kinds.KINDS)}
     return sorted(rows, key=lambda row: (order.get(row[0].partition("/")[0], len(order)), row[0]))
 
 
@@ -681,7 +681,7 @@ def _refresh(
             report.broken.pop(rel, None)
         _index_entries(writer, vocab, sorted(added + changed), files, manifest, report, progress, update=True)
         writer.commit()
-        if any(rel.startswith(schema.FOLDERS["term"] + "/") for rel in added + changed + deleted):
+        if any(rel.startswith(kinds.FOLDERS["term"] + "/") for rel in added + changed + deleted):
             _write_synonyms(ix, folder, vocab)
         _write_facets(ix, folder)
         manifest.write(folder)

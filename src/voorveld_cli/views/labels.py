@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from voorveld_cli.content import schema
+from voorveld_cli.content import kinds
 
 if TYPE_CHECKING:
     from voorveld_cli.content.vocabulary import Vocabulary
 
-KINDS = schema.KIND_LABELS  # initiative -> initiatief, ..., article -> artikel
+KINDS = kinds.KIND_LABELS  # initiative -> initiatief, ..., article -> artikel
 # What a handout calls the items it holds (the casuïstiekbundel's own words): singular, plural.
 HANDOUT_NOUNS = {
     "case": ("casus", "casussen"),
@@ -126,6 +126,8 @@ def column(key: str) -> str:
 
 def field(name: str) -> str:
     """The Dutch label of a front matter field or law profile point."""
+    from voorveld_cli.content import schema  # the field rules: not on a search's path
+
     found = schema.FIELD_BY_NAME.get(name)
     if found:
         return found.label
