@@ -320,7 +320,9 @@ def suite_time() -> dict:
     took = time.perf_counter() - start
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    last = (proc.stdout.strip().splitlines() or [""])[-1]
+    lines = proc.stdout.strip().splitlines() or [""]
+    # the summary line ("712 passed, 1 skipped in 61.9s"), not xdist's last row of dots
+    last = next((line for line in reversed(lines) if " passed" in line or " failed" in line), lines[-1])
     return {"suite": took, "suite_line": f"{last}; {cpu:.0f} s CPU"}
 
 
