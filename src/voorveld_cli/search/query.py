@@ -167,6 +167,11 @@ class _Board:
 
     @classmethod
     def of(cls, per_concept: list[dict[int, float]], pool: set[int], bm25, doc_count: int) -> _Board:
+        best = max(bm25.values(), default=0.0)
+        if len(per_concept) == 1:  # one concept: every candidate has it, and all of the weight
+            weight = ranking.idf(doc_count, len(pool))
+            share = weight / weight if weight else 0.0  # what the general sum gives: 1.0, or 0.0
+            return cls(dict.fromkeys(pool, 1), dict.fromkeys(pool, share), bm25, best)
         matched: dict[int, int] = dict.fromkeys(pool, 0)
         coordination: dict[int, float] = dict.fromkeys(pool, 0.0)
         weights = []
@@ -179,7 +184,7 @@ class _Board:
                 coordination[docnum] += weight
         total = sum(weights) or 1.0
         shares = {d: c / total for d, c in coordination.items()}
-        return cls(matched, shares, bm25, max(bm25.values(), default=0.0))
+        return cls(matched, shares, bm25, best)
 
     def add(self, special: dict[int, ranking.Candidate]) -> None:
         for docnum, candidate in special.items():
