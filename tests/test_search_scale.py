@@ -48,6 +48,15 @@ def opened(request, tmp_path_factory):
         yield root, ix, read_synonyms(ix, vocab)
 
 
+@pytest.fixture(scope="module")
+def memory_ix():
+    """The shipped corpus indexed in memory, once for the module (the tests only read it)."""
+    from voorveld_cli.search import store
+
+    vocab, _ = current_vocabulary(REAL_CONTENT)
+    return store._in_memory(REAL_CONTENT, vocab, None, "test")[0]
+
+
 def _parsed(ix, text: str):
     return search_query._safe_parse(ix.schema, text, qparser.OrGroup)
 
@@ -135,12 +144,8 @@ def test_facet_counts_from_bitmaps_equal_the_postings(opened):
     ],
     ids=["other-generation", "wrong-values", "wrong-shape"],
 )
-def test_a_facets_file_of_another_index_or_damaged_is_not_used(damage, tmp_path):
-    from voorveld_cli.search import store
-
-    vocab, _ = current_vocabulary(REAL_CONTENT)
-    ix = store._in_memory(REAL_CONTENT, vocab, None, "test")[0]
-    with ix.searcher() as searcher:
+def test_a_facets_file_of_another_index_or_damaged_is_not_used(damage, tmp_path, memory_ix):
+    with memory_ix.searcher() as searcher:
         reader = searcher.reader()
         facets.write(tmp_path, reader)
         data = json.loads((tmp_path / facets.FACETS_FILE).read_text())
