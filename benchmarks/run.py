@@ -315,7 +315,7 @@ def suite_time() -> dict:
     start = time.perf_counter()
     before = os.times()
     proc = subprocess.run(
-        [PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=REPO, capture_output=True, text=True
+        [PYTHON, "-m", "pytest", "-p", "no:cacheprovider"], cwd=REPO, capture_output=True, text=True
     )
     took = time.perf_counter() - start
     after = os.times()
