@@ -9,6 +9,7 @@ vanishes while we look (an editor saving, a checkout) is simply gone.
 from __future__ import annotations
 
 import errno
+import operator
 import os
 import stat as stat_mod
 from collections.abc import Iterator
@@ -90,14 +91,22 @@ def scan(root: Path) -> Scan:
     return result
 
 
-def stat_rows(root: Path) -> list[tuple[str, int, int, int, int]] | None:
-    """(rel, mtime_ns, size, ctime_ns, inode) of every content file, in scan() order:
-    what a search's freshness check needs, made without a Found per file. None when
-    anything is out of the ordinary (a folder or file that cannot be read, not a
-    regular file, a file gone since the listing); scan() then says what."""
+def stat_key(st: os.stat_result) -> list[int]:
+    """What says a file changed: mtime and size, and ctime and inode for an edit that
+    restores the mtime or a file replaced by another (the index and the entry cache)."""
+    return list(_STAT_KEY(st))
+
+
+_STAT_KEY = operator.attrgetter("st_mtime_ns", "st_size", "st_ctime_ns", "st_ino")
+
+
+def stat_rows(root: Path) -> list[tuple] | None:
+    """(rel, *stat_key) of every content file, sorted by rel: what a search's freshness
+    check needs, made without a Found per file. None when anything is out of the
+    ordinary (a folder or file that cannot be read, not a regular file, a file gone
+    since the listing); scan() then says what."""
     rows = []
-    for kind in kinds.KINDS:
-        folder = kinds.FOLDERS[kind]
+    for folder in sorted(kinds.FOLDERS.values()):  # no folder name starts another: rel order
         try:
             names = sorted(name for name in os.listdir(root / folder) if name.endswith(".md"))
             stats = _stat_all(root / folder, names)
@@ -110,7 +119,7 @@ def stat_rows(root: Path) -> list[tuple[str, int, int, int, int]] | None:
         for name, st in zip(names, stats, strict=True):
             if not stat_mod.S_ISREG(st.st_mode):
                 return None
-            rows.append((f"{folder}/{name}", st.st_mtime_ns, st.st_size, st.st_ctime_ns, st.st_ino))
+            rows.append((f"{folder}/{name}", *_STAT_KEY(st)))
     return rows
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import voorveld_cli
-from voorveld_cli.content import kinds
+from voorveld_cli.content import discover, kinds
 from voorveld_cli.content.model import Entry, Problem
 from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache
@@ -28,10 +28,6 @@ from voorveld_cli.views.records import plain
 
 VERSION = 2  # the layout of this file
 FILE = "entries.json"
-
-
-def _stat_key(st: os.stat_result) -> list[int]:
-    return [st.st_mtime_ns, st.st_size, st.st_ctime_ns, st.st_ino]
 
 
 def clear(root: Path) -> None:
@@ -57,7 +53,7 @@ class EntryCache:
     def get(self, rel: str, kind: str, path: Path, st: os.stat_result, shown: str):
         """(entry or None, problems) from the cache, or None when the file changed."""
         record = self.files.get(rel)
-        if record is None or record.get("stat") != _stat_key(st):
+        if record is None or record.get("stat") != discover.stat_key(st):
             return None
         problems = [
             Problem(shown, line, field, message, severity)
@@ -78,7 +74,7 @@ class EntryCache:
 
     def put(self, rel: str, st: os.stat_result, entry: Entry | None, problems: list[Problem]) -> None:
         self.files[rel] = {
-            "stat": _stat_key(st),
+            "stat": discover.stat_key(st),
             "ok": entry is not None,
             "data": plain(entry.data) if entry else None,
             "body": entry.body if entry else None,

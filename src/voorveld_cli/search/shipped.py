@@ -95,7 +95,7 @@ def adopt(home: Path, root: Path) -> Path | None:
     found = store._scan(root).found
     manifest.stamp = discover.stamp(root)
     # the installed files' own stat, with the problems found at build time
-    stat = store._stat_key
+    stat = discover.stat_key
     files = manifest.files.items()
     manifest.files = {rel: [*stat(found[rel].stat), info[-1]] for rel, info in files if rel in found}
     snapshot_path = target / store.VOCAB_SNAPSHOT

@@ -94,12 +94,6 @@ def code_version() -> list:
     return [voorveld_cli.__version__, SCHEMA_VERSION, kinds.RULES_VERSION]
 
 
-def _stat_key(st: os.stat_result) -> list[int]:
-    """What says a file changed: mtime and size, and ctime and inode for an edit that
-    restores the mtime or a file replaced by another."""
-    return [st.st_mtime_ns, st.st_size, st.st_ctime_ns, st.st_ino]
-
-
 @dataclass
 class Manifest:
     schema_version: int = SCHEMA_VERSION
@@ -155,22 +149,16 @@ class Manifest:
             "code": self.code,
             "shadowed": self.shadowed,
             "broken": {rel: row[-1] for rel, row in self.files.items() if row[-1]},
-            "scan_key": scan_key(_in_scan_order([(rel, *row[:-1]) for rel, row in self.files.items()])),
+            "scan_key": scan_key(sorted((rel, *row[:-1]) for rel, row in self.files.items())),
         }
         atomic_write(folder / MANIFEST, json.dumps(data))
 
 
 def scan_key(rows: list[tuple]) -> str:
-    """Every recorded file with its stat key, in scan order, as one exact string: the
+    """Every recorded file with its stat key, sorted by path, as one exact string: the
     same string from discover.stat_rows means no file was added, changed or removed.
     A file left out of the table (unreadable, to be tried again) makes it differ."""
     return repr(rows)
-
-
-def _in_scan_order(rows: list[tuple]) -> list[tuple]:
-    """Kinds in schema order, then names: the order of discover.scan and stat_rows."""
-    order = {kinds.FOLDERS[kind]: i for i, kind in enumerate(kinds.KINDS)}
-    return sorted(rows, key=lambda row: (order.get(row[0].partition("/")[0], len(order)), row[0]))
 
 
 def _file_row(row) -> bool:
@@ -262,10 +250,10 @@ def _index_entries(
 def _record(rel: str, status: str, value, stat, manifest: Manifest, report: RefreshReport) -> None:
     """What a file's outcome (filedoc.read) means for the manifest and the report."""
     if status == filedoc.INDEXED:
-        manifest.files[rel] = [*_stat_key(stat), None]
+        manifest.files[rel] = [*discover.stat_key(stat), None]
     elif status == filedoc.BROKEN:
         report.broken[rel] = value
-        manifest.files[rel] = [*_stat_key(stat), value]
+        manifest.files[rel] = [*discover.stat_key(stat), value]
     else:  # gone, or unreadable now: not recorded, so it is tried again next time
         if status == filedoc.UNREADABLE:
             report.broken[rel] = value
@@ -636,7 +624,9 @@ def _changes(manifest: Manifest, files: _Files) -> tuple[list[str], list[str], l
     moved = set(files.shadowed).symmetric_difference(manifest.shadowed or ())
     added = [rel for rel in scan if rel not in known]
     changed = [
-        rel for rel in scan if rel in known and (known[rel][:-1] != _stat_key(scan[rel].stat) or rel in moved)
+        rel
+        for rel in scan
+        if rel in known and (known[rel][:-1] != discover.stat_key(scan[rel].stat) or rel in moved)
     ]
     deleted = [rel for rel in known if rel not in scan]
     return added, changed, deleted
