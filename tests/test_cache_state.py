@@ -309,7 +309,7 @@ def test_a_synonym_table_edited_by_hand_is_not_used(cli, corpus_dir):
 
 
 def test_scan_key_tells_every_part_of_a_row_apart():
-    from voorveld_cli.search.store import scan_key
+    from voorveld_cli.search.freshness import scan_key
 
     rels, keys = ["cases/a.md", "glossary/b.md"], [(1, 2, 3, 4), (5, 6, 7, 8)]
     key = scan_key(rels, keys)

@@ -50,7 +50,7 @@ def query_scores(q: Any, searcher: Any, context: Any) -> Scores:
             part = query_scores(sub, searcher, context)
             # total[d] = total.get(d, 0.0) + score * boost, mapped over the part in C
             summed = map(add, map(total.get, part, repeat(0.0)), map(mul, part.values(), boost))
-            total.update(zip(part, summed))
+            total.update(zip(part, summed, strict=True))
         if min(total.values(), default=1.0) > 0:
             return total
         return {docnum: score for docnum, score in total.items() if score > 0}
@@ -75,7 +75,7 @@ def matcher_scores(matcher: Any) -> Scores:
         return _union(matcher_scores(matcher.a), matcher_scores(matcher.b))
     if kind is wrappers.WrappingMatcher:
         child = matcher_scores(matcher.child)
-        return dict(zip(child, map(mul, child.values(), repeat(matcher.boost))))
+        return dict(zip(child, map(mul, child.values(), repeat(matcher.boost)), strict=True))
     if kind is wrappers.FilterMatcher:  # a segment with deleted entries wraps its postings
         boost, ids, exclude = matcher.boost, matcher._ids, matcher._exclude
         inner = matcher_scores(matcher.child)
@@ -92,7 +92,7 @@ def _union(a: Scores, b: Scores) -> Scores:
     score, in the order a then b's new entries (as `a[d] + b[d] if d in a else b[d]`
     over b would make it, in C)."""
     both = a.keys() & b.keys()
-    sums = dict(zip(both, map(add, map(a.__getitem__, both), map(b.__getitem__, both))))
+    sums = dict(zip(both, map(add, map(a.__getitem__, both), map(b.__getitem__, both)), strict=True))
     a.update(b)  # b's new entries in b's order; the shared ones are set right below
     a.update(sums)
     return a

@@ -307,7 +307,7 @@ def _scored(searcher, q, allowed: set[int] | None) -> dict[int, float]:
     for sub, offset in searcher.leaf_searchers():
         scores = matchscores.query_scores(q, sub, context)
         if offset:
-            scores = dict(zip(map(offset.__add__, scores), scores.values()))
+            scores = dict(zip(map(offset.__add__, scores), scores.values(), strict=True))
         if allowed is not None:
             scores = {docnum: score for docnum, score in scores.items() if docnum in allowed}
         out.update(scores)
@@ -477,9 +477,23 @@ def _safe_parse(schema, text: str, group) -> query.Query:
 def search_corpus(
     root: Path, vocab: Vocabulary, text: str, filters: Filters, limit: int = 10
 ) -> tuple[SearchResult, RefreshReport]:
-    """Open (refreshing as needed) and search; an index that fails mid-search is
-    rebuilt once and the search repeated, with a notice."""
-    ix, report = open_index(root, vocab)
+    """Open (refreshing as needed) and search. On a large corpus the check that no file
+    changed runs beside the search (freshness.py); when it finds a change, the index is
+    refreshed and the search made again."""
+    ix, report = open_index(root, vocab, check_beside=True)
+    check, report.unchecked = report.unchecked, None
+    try:
+        result, report = _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
+    finally:
+        fresh = check is None or check.fresh()  # also ends the checking process
+    if fresh or report.rebuilt:
+        return result, report
+    ix, report = open_index(root, vocab)  # a file changed: refresh as usual, search again
+    return _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
+
+
+def _search_or_rebuild(ix, report, root, vocab, text, filters, limit) -> tuple[SearchResult, RefreshReport]:
+    """An index that fails mid-search is rebuilt once and the search repeated, with a notice."""
     try:
         return search(ix, root, text, filters, limit, read_synonyms(ix, vocab)), report
     except READ_FAULTS as err:  # damage the open-time check did not see; a bug still shows

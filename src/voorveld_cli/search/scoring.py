@@ -113,6 +113,7 @@ class LeanScorer(scoring.BM25FScorer):
             if len(ids) != len(tfs):
                 raise ValueError("a block of postings with more ids than weights, or fewer")
             norms = map(norm_of, map(length_of, ids))
-            out.update(zip(ids, map(mul, idf, map(truediv, map(mul, tfs, k1_plus_1), map(add, tfs, norms)))))
+            scores = map(mul, idf, map(truediv, map(mul, tfs, k1_plus_1), map(add, tfs, norms)))
+            out.update(zip(ids, scores, strict=True))
             matcher._next_block()
         return out

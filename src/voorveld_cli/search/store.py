@@ -18,8 +18,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import hashlib
-import itertools
 import json
 import os
 import pickle
@@ -28,8 +26,7 @@ import shutil
 import struct
 import time
 import zlib
-from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +38,7 @@ from voorveld_cli import settings
 from voorveld_cli.content import discover, kinds
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.files import atomic_write
-from voorveld_cli.search import cache, facets, filedoc, holder, synonyms, workers
+from voorveld_cli.search import cache, facets, filedoc, freshness, holder, synonyms, workers
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
 from voorveld_cli.search.documents import make_schema
@@ -105,9 +102,11 @@ class Manifest:
     files: dict[str, list] = field(default_factory=dict)  # rel path -> [stat key, problem|None]
     code: list = field(default_factory=code_version)
     shadowed: list = field(default_factory=list)  # rel paths whose id an earlier file has
-    # Read from the header alone: the files with a problem, and the scan key of `files`.
+    # Read from the header alone: the files with a problem, the scan key of `files`
+    # (freshness.scan_key) and their number.
     broken: dict[str, str] = field(default_factory=dict)
     scan_key: str = ""
+    count: int = 0
 
     @classmethod
     def read(cls, folder: Path, *, files: bool = True) -> Manifest:
@@ -117,8 +116,10 @@ class Manifest:
         if not isinstance(data, dict):
             raise ValueError("manifest has the wrong structure")
         shadowed, broken, key = data.get("shadowed") or [], data.get("broken"), data.get("scan_key")
+        count = data.get("files")
         if not (
-            isinstance(shadowed, list)
+            isinstance(count, int)
+            and isinstance(shadowed, list)
             and all(isinstance(rel, str) for rel in shadowed)
             and isinstance(broken, dict)
             and all(isinstance(v, str) for v in broken.values())
@@ -139,6 +140,7 @@ class Manifest:
             shadowed,
             broken,
             key,
+            count,
         )
 
     def write(self, folder: Path) -> None:
@@ -153,24 +155,10 @@ class Manifest:
             "code": self.code,
             "shadowed": self.shadowed,
             "broken": {rel: row[-1] for rel, row in self.files.items() if row[-1]},
-            "scan_key": scan_key(rels, (self.files[rel][:-1] for rel in rels)),
+            "scan_key": freshness.scan_key(rels, (self.files[rel][:-1] for rel in rels)),
+            "files": len(rels),
         }
         atomic_write(folder / MANIFEST, json.dumps(data))
-
-
-def scan_key(rels: list[str], keys: Iterable[Iterable[int]]) -> str:
-    """Every recorded file's path and stat key, sorted by path, as one digest: the same
-    digest from discover.stat_rows means no file was added, changed or removed (BLAKE2b,
-    128 bits: exact but for a 2^-128 chance). A file left out of the table (unreadable,
-    to be tried again) makes it differ. At 10,000 files it takes 2 ms; the text of the
-    rows took 7, and made the header 0.9 MB of JSON to read."""
-    digest = hashlib.blake2b("\0".join(rels).encode("utf-8", "surrogateescape"), digest_size=16)
-    keys = list(keys)
-    try:
-        digest.update(array("q", itertools.chain.from_iterable(keys)))
-    except OverflowError:  # a number past 64 bits (an inode on some network file systems)
-        digest.update(repr(keys).encode())
-    return digest.hexdigest()
 
 
 def _file_row(row) -> bool:
@@ -195,6 +183,7 @@ class RefreshReport:
     notices: list[str] = field(default_factory=list)
     persisted: bool = True
     fault: str | None = None  # why the cache could not take this index (full, read-only, ...)
+    unchecked: freshness.Check | None = None  # a freshness check still running (check_beside)
 
 
 @dataclass
@@ -432,9 +421,12 @@ def open_index(
     wait: bool = False,
     progress: Progress | None = None,
     config: settings.Settings | None = None,
+    check_beside: bool = False,
 ) -> tuple[Any, RefreshReport]:
     """The up-to-date index for a content root, refreshing or rebuilding as needed.
     `config` (the cache folder, the build's processes) defaults to the current settings.
+    With check_beside, a large corpus's check that no file changed may still be running
+    (report.unchecked, freshness.py): the caller must ask it before it trusts the index.
 
     Never fails for a broken, stale, unwritable or full cache: it rebuilds, serves
     the old index, or builds in memory, and says so in the report's notices. Full
@@ -454,7 +446,7 @@ def open_index(
     if not rebuild:
         if _read_current(home) is None:
             _adopt_shipped(home, root)
-        opened = _open_current(home, root, vocab, wait, progress, notices)
+        opened = _open_current(home, root, vocab, wait, progress, notices, check_beside)
         if opened is not None:
             return opened
     try:
@@ -580,9 +572,16 @@ def _adopt_shipped(home: Path, root: Path) -> Path | None:
 
 
 def _open_current(
-    home: Path, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None, notices: list[str]
+    home: Path,
+    root: Path,
+    vocab: Vocabulary,
+    wait: bool,
+    progress: Progress | None,
+    notices: list[str],
+    beside: bool = False,
 ) -> tuple[Any, RefreshReport] | None:
-    """The live index, refreshed; None when there is none or it must be rebuilt."""
+    """The live index, refreshed (or, `beside`, with its check still running); None when
+    there is none or it must be rebuilt."""
     folder = _read_current(home)
     if folder is None:
         return None
@@ -600,9 +599,13 @@ def _open_current(
         with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
             reader.doc_count()
             next(reader.all_stored_fields(), None)
-        rows = discover.stat_rows(root)
-        if rows is not None and scan_key(*rows) == header.scan_key:
-            return ix, RefreshReport(folder=folder, total=len(rows[0]), broken=dict(header.broken))
+        as_recorded = RefreshReport(folder=folder, total=header.count, broken=dict(header.broken))
+        if beside:
+            as_recorded.unchecked = freshness.beside(root, header.scan_key, header.count)
+            if as_recorded.unchecked:
+                return ix, as_recorded
+        if freshness.current_key(root) == header.scan_key:
+            return ix, as_recorded
         manifest = Manifest.read(folder)  # something changed: compare file by file
     except INDEX_FAULTS as err:  # damage means: rebuild
         notices.append(f"index beschadigd ({type(err).__name__}); wordt opnieuw opgebouwd")
