@@ -480,7 +480,7 @@ def search_corpus(
     """Open (refreshing as needed) and search. On a large corpus the check that no file
     changed runs beside the search (freshness.py); when it finds a change, the index is
     refreshed and the search made again."""
-    ix, report = open_index(root, vocab, check_beside=True)
+    ix, report = open_index(root, vocab, check="beside")
     check, report.unchecked = report.unchecked, None
     try:
         result, report = _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
@@ -488,7 +488,7 @@ def search_corpus(
         fresh = check is None or check.fresh()  # also ends the checking process
     if fresh or report.rebuilt:
         return result, report
-    ix, report = open_index(root, vocab)  # a file changed: refresh as usual, search again
+    ix, report = open_index(root, vocab, check="changed")  # refresh, search again
     return _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
 
 

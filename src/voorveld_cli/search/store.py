@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from whoosh import index
 from whoosh.filedb.filestore import RamStorage
@@ -54,6 +54,7 @@ BUILD_LOCK = "build.lock"
 PARALLEL_FROM = 500  # files; below this a full build uses one writer process
 LIMIT_MB = 96  # postings a build worker keeps in memory before it spills a run (100k: under 1 GB summed)
 STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that may still open it
+CheckMode = Literal["here", "beside", "changed"]  # how open_index learns whether a file changed
 LOCK_WAIT = 120.0  # seconds a process waits for another's full build before giving up on it
 BUILDING = "BUILDING"  # marker in a folder under construction: who builds it
 # Segments as plain files, not one compound file: Whoosh copies every part of a
@@ -116,7 +117,7 @@ class Manifest:
         if not isinstance(data, dict):
             raise ValueError("manifest has the wrong structure")
         shadowed, broken, key = data.get("shadowed") or [], data.get("broken"), data.get("scan_key")
-        count = data.get("files")
+        count = data.get("files", 0)  # 0: an older header, which the format check turns away
         if not (
             isinstance(count, int)
             and isinstance(shadowed, list)
@@ -183,7 +184,7 @@ class RefreshReport:
     notices: list[str] = field(default_factory=list)
     persisted: bool = True
     fault: str | None = None  # why the cache could not take this index (full, read-only, ...)
-    unchecked: freshness.Check | None = None  # a freshness check still running (check_beside)
+    unchecked: freshness.Check | None = None  # a freshness check still running (check="beside")
 
 
 @dataclass
@@ -421,12 +422,14 @@ def open_index(
     wait: bool = False,
     progress: Progress | None = None,
     config: settings.Settings | None = None,
-    check_beside: bool = False,
+    check: CheckMode = "here",
 ) -> tuple[Any, RefreshReport]:
     """The up-to-date index for a content root, refreshing or rebuilding as needed.
     `config` (the cache folder, the build's processes) defaults to the current settings.
-    With check_beside, a large corpus's check that no file changed may still be running
-    (report.unchecked, freshness.py): the caller must ask it before it trusts the index.
+    `check` says how to learn whether a file changed since the index was made: "here"
+    (stat every file), "beside" (a large corpus's check may still be running, in
+    report.unchecked: ask it before trusting the index; freshness.py) or "changed"
+    (a check beside the search found a change: compare file by file at once).
 
     Never fails for a broken, stale, unwritable or full cache: it rebuilds, serves
     the old index, or builds in memory, and says so in the report's notices. Full
@@ -446,7 +449,7 @@ def open_index(
     if not rebuild:
         if _read_current(home) is None:
             _adopt_shipped(home, root)
-        opened = _open_current(home, root, vocab, wait, progress, notices, check_beside)
+        opened = _open_current(home, root, vocab, wait, progress, notices, check)
         if opened is not None:
             return opened
     try:
@@ -578,10 +581,10 @@ def _open_current(
     wait: bool,
     progress: Progress | None,
     notices: list[str],
-    beside: bool = False,
+    check: CheckMode = "here",
 ) -> tuple[Any, RefreshReport] | None:
-    """The live index, refreshed (or, `beside`, with its check still running); None when
-    there is none or it must be rebuilt."""
+    """The live index, refreshed (or with its check still running beside: see open_index);
+    None when there is none or it must be rebuilt."""
     folder = _read_current(home)
     if folder is None:
         return None
@@ -600,11 +603,11 @@ def _open_current(
             reader.doc_count()
             next(reader.all_stored_fields(), None)
         as_recorded = RefreshReport(folder=folder, total=header.count, broken=dict(header.broken))
-        if beside:
+        if check == "beside":
             as_recorded.unchecked = freshness.beside(root, header.scan_key, header.count)
             if as_recorded.unchecked:
                 return ix, as_recorded
-        if freshness.current_key(root) == header.scan_key:
+        if check != "changed" and freshness.current_key(root) == header.scan_key:
             return ix, as_recorded
         manifest = Manifest.read(folder)  # something changed: compare file by file
     except INDEX_FAULTS as err:  # damage means: rebuild
