@@ -41,7 +41,8 @@ def search(word):
         children = False
     hits = [hit.record["id"] for hit in result.hits]
     print(json.dumps({"hits": hits, "beside": started, "changed": report.changed,
-                      "deleted": report.deleted, "children": children}))
+                      "deleted": report.deleted, "children": children,
+                      "rebuilt": report.rebuilt}))
 
 path = root / "initiatives" / "werkplaats-den-haag.md"
 search("fietsreparatie")  # builds the index: nothing to check beside
@@ -51,6 +52,8 @@ search("fietsreparatie")
 search("fietsreparatie")
 path.unlink()
 search("fietsreparatie")
+os.utime(root / "vocabulary.yml", ns=(1, 1))  # a new vocabulary: rebuilt, the check stopped
+search("fietsreparatie")
 """
 
 
@@ -59,14 +62,15 @@ def test_a_search_with_its_check_beside_never_answers_from_a_stale_index(corpus_
         [sys.executable, "-c", SCRIPT, str(corpus_dir)], capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 0, run.stderr
-    first, unchanged, edited, again, deleted = map(json.loads, run.stdout.splitlines())
-    nothing = {"changed": 0, "deleted": 0, "children": False}
-    assert first == {"hits": [], "beside": [], **nothing}
+    first, unchanged, edited, again, deleted, new_vocabulary = map(json.loads, run.stdout.splitlines())
+    nothing = {"changed": 0, "deleted": 0, "children": False, "rebuilt": False}
+    assert first == {"hits": [], "beside": [], **nothing, "rebuilt": True}
     assert unchanged == {"hits": [], "beside": [True], **nothing}
     # the check saw the edit: the answer from the old index was dropped, the index refreshed
     assert edited == {"hits": ["werkplaats-den-haag"], "beside": [True], **nothing, "changed": 1}
     assert again == {"hits": ["werkplaats-den-haag"], "beside": [True], **nothing}
     assert deleted == {"hits": [], "beside": [True], **nothing, "deleted": 1}
+    assert new_vocabulary == {"hits": [], "beside": [True], **nothing, "rebuilt": True}
 
 
 def test_the_check_stays_in_this_process_where_a_fork_is_not_safe_or_does_not_pay(corpus_dir, monkeypatch):

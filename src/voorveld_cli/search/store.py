@@ -593,27 +593,39 @@ def _open_current(
         if not _same_format(header):
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
-        ix = index.open_dir(str(folder))
-        if not _same_fields(ix):
-            notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
+        # started first, so that it runs while this process opens the index, too
+        pending = freshness.beside(root, header.scan_key, header.count) if check == "beside" else None
+        ix = None
+        try:
+            ix = _open_recorded(folder, header, root, notices)
+        finally:
+            if pending and ix is None:
+                pending.cancel()
+        if ix is None:
             return None
-        if header.stamp != discover.stamp(root):
-            return None  # vocabulary or sources changed: validity may change everywhere
-        with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
-            reader.doc_count()
-            next(reader.all_stored_fields(), None)
-        as_recorded = RefreshReport(folder=folder, total=header.count, broken=dict(header.broken))
-        if check == "beside":
-            as_recorded.unchecked = freshness.beside(root, header.scan_key, header.count)
-            if as_recorded.unchecked:
-                return ix, as_recorded
-        if check != "changed" and freshness.current_key(root) == header.scan_key:
+        as_recorded = RefreshReport(folder, total=header.count, broken=dict(header.broken), unchecked=pending)
+        if pending or (check != "changed" and freshness.current_key(root) == header.scan_key):
             return ix, as_recorded
         manifest = Manifest.read(folder)  # something changed: compare file by file
     except INDEX_FAULTS as err:  # damage means: rebuild
         notices.append(f"index beschadigd ({type(err).__name__}); wordt opnieuw opgebouwd")
         return None
     return ix, _refresh(ix, folder, manifest, root, vocab, wait, progress)
+
+
+def _open_recorded(folder: Path, header: Manifest, root: Path, notices: list[str]):
+    """The index as recorded, whole and made for these fields and this vocabulary; None
+    when it must be rebuilt."""
+    ix = index.open_dir(str(folder))
+    if not _same_fields(ix):
+        notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
+        return None
+    if header.stamp != discover.stamp(root):
+        return None  # vocabulary or sources changed: validity may change everywhere
+    with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
+        reader.doc_count()
+        next(reader.all_stored_fields(), None)
+    return ix
 
 
 def _same_format(manifest: Manifest) -> bool:
