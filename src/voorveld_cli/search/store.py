@@ -54,7 +54,6 @@ BUILD_LOCK = "build.lock"
 PARALLEL_FROM = 500  # files; below this a full build uses one writer process
 LIMIT_MB = 96  # postings a build worker keeps in memory before it spills a run (100k: under 1 GB summed)
 STALE_AFTER = 60.0  # seconds a replaced index folder is kept for readers that may still open it
-CheckMode = Literal["here", "beside", "changed"]  # how open_index learns whether a file changed
 LOCK_WAIT = 120.0  # seconds a process waits for another's full build before giving up on it
 BUILDING = "BUILDING"  # marker in a folder under construction: who builds it
 # Segments as plain files, not one compound file: Whoosh copies every part of a
@@ -412,6 +411,9 @@ def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
     from voorveld_cli.content.vocabulary import load
 
     return load(root)
+
+
+CheckMode = Literal["here", "beside", "changed"]  # how open_index learns whether a file changed
 
 
 def open_index(
