@@ -96,6 +96,8 @@ def code_version() -> list:
 
 @dataclass
 class Manifest:
+    """What an index was made from: versions, stamps, every file's stat key and problems."""
+
     schema_version: int = SCHEMA_VERSION
     analyzer: str = ANALYZER
     stamp: list = field(default_factory=list)  # vocabulary.yml and sources.yml (mtime, size)
@@ -173,6 +175,8 @@ def _file_row(row) -> bool:
 
 @dataclass
 class RefreshReport:
+    """What opening an index did: rebuilt or refreshed, files added, changed or deleted, problems."""
+
     folder: Path | None
     rebuilt: bool = False
     added: int = 0
