@@ -162,3 +162,63 @@ def test_the_key_of_the_files_as_they_are_is_the_key_of_the_manifest(corpus_dir,
     assert header.count == len(list(corpus_dir.glob("*/*.md")))
     (corpus_dir / "cases" / "nieuw.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
     assert freshness.current_key(corpus_dir) != header.scan_key
+
+
+# `voorveld search` itself, in a child Python with the check beside it from the first
+# file on: which checks it forked, whether the search took the one begun before the
+# search code loaded, and whether a child process is left at exit (on stderr, last).
+CLI = r"""
+import atexit, json, os, sys
+from voorveld_cli.search import freshness
+
+freshness.BESIDE_FROM = 1
+forks, taken = [], []
+real_fork, real_beside = freshness._fork, freshness.beside
+def fork(*args):
+    check = real_fork(*args)
+    forks.append(check is not None)
+    return check
+def beside(root, *args):
+    early = freshness._EARLY.get(root)
+    check = real_beside(root, *args)
+    taken.append(early is not None and check is early)
+    return check
+freshness._fork, freshness.beside = fork, beside
+
+def report():
+    try:
+        os.waitpid(-1, os.WNOHANG)
+        children = True
+    except ChildProcessError:
+        children = False
+    print(json.dumps({"forks": forks, "taken": taken, "children": children}), file=sys.stderr)
+atexit.register(report)  # runs last: after the check's own clean-up at exit
+sys.argv = ["voorveld", "search", *sys.argv[1:]]
+from voorveld_cli.cli.entry import main
+main()
+"""
+
+
+def test_the_search_command_begins_its_check_before_loading_the_search_code(corpus_dir):
+    def search(*args: str) -> tuple[int, dict, dict]:
+        run = subprocess.run(
+            [sys.executable, "-c", CLI, *args, "--format", "json", "--content-dir", str(corpus_dir)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        checks = json.loads(run.stderr.strip().splitlines()[-1])
+        return run.returncode, (json.loads(run.stdout) if run.stdout else {}), checks
+
+    code, found, checks = search("fietsreparatie")  # builds the index: nothing to check
+    assert (code, checks) == (1, {"forks": [], "taken": [], "children": False})
+    code, found, checks = search("mantelzorg")
+    assert code == 0 and found["total"] >= 1
+    assert checks == {"forks": [True], "taken": [True], "children": False}
+    path = corpus_dir / "initiatives" / "werkplaats-den-haag.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nNu ook fietsreparatie.\n", encoding="utf-8")
+    code, found, checks = search("fietsreparatie")
+    assert code == 0 and [hit["id"] for hit in found["hits"]] == ["werkplaats-den-haag"]
+    assert checks == {"forks": [True], "taken": [True], "children": False}
+    code, found, checks = search("mantelzorg", "--theme", "bestaat-niet")  # refused after the fork
+    assert code == 2 and checks == {"forks": [True], "taken": [], "children": False}

@@ -23,11 +23,8 @@ def execute(
     force: bool = False,
     content_dir: Path | None = None,
 ) -> None:
-    from voorveld_cli.cli.output import make_filters, report_skipped, stop_on_broken_configuration
-    from voorveld_cli.search.query import search_corpus
-    from voorveld_cli.search.store import current_vocabulary
+    from voorveld_cli.search import freshness
 
-    startup.ready()
     unknown = [word for word in query if word.startswith("--")]
     if unknown:
         fail(f"Onbekende optie '{unknown[0]}'. Zie: voorveld search --help", 2)
@@ -38,6 +35,13 @@ def execute(
         warn(f"zoekvraag ingekort tot {MAX_QUERY} tekens")
         text = text[:MAX_QUERY]
     root = content_root(content_dir)
+    freshness.start_early(root)  # a large corpus's check runs while the search code loads
+
+    from voorveld_cli.cli.output import make_filters, report_skipped, stop_on_broken_configuration
+    from voorveld_cli.search.query import search_corpus
+    from voorveld_cli.search.store import current_vocabulary
+
+    startup.ready()
     vocab, problems = current_vocabulary(root)
     stop_on_broken_configuration(problems)
     filters = make_filters(vocab, filter_values)

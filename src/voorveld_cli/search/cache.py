@@ -6,6 +6,7 @@ out of the content tree (a read-only install works) and out of git.
 
 from __future__ import annotations
 
+import re
 import zlib
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from voorveld_cli import settings
 from voorveld_cli.textnorm import slugify
 
 ENV_VAR = "VOORVELD_CACHE"
+CURRENT = "CURRENT"  # in a root's folder: the name of its live index folder
+MANIFEST = "manifest.json"  # in an index folder: versions, stamps, problems and the scan key
+FOLDER_NAME = re.compile(r"ix-[0-9a-f]{12}")
 
 
 def cache_root(chosen: Path | None = None) -> Path:
@@ -32,3 +36,13 @@ def index_home(content_root: Path, cache_dir: Path | None = None) -> Path:
     digest = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"  # zlib: no OpenSSL load at start-up
     name = slugify(content_root.parent.name + "-" + content_root.name) or "content"
     return cache_root(cache_dir) / f"{name}-{digest}"
+
+
+def live_folder(home: Path) -> Path | None:
+    """The live index folder named by CURRENT; None unless it names one of ours."""
+    try:
+        name = (home / CURRENT).read_bytes()[:64].decode("ascii").strip()
+    except (OSError, ValueError):
+        return None
+    folder = home / name
+    return folder if FOLDER_NAME.fullmatch(name) and folder.is_dir() else None

@@ -17,9 +17,11 @@ docs/decisions/0014-flat-search-cost.md has the measurements.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import itertools
+import json
 import os
 import signal
 import sys
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from voorveld_cli.content import discover
+from voorveld_cli.search import cache
 from voorveld_cli.search.workers import forking
 
 # Below this many files the stat pass costs less than a fork, its pipe and its exit
@@ -60,11 +63,13 @@ def current_key(root: Path) -> str | None:
 
 
 class Check:
-    """A freshness check running in another process. Ask it once: fresh() waits for
-    its answer, cancel() stops it; either ends the process."""
+    """A freshness check running in another process, to compare with the key the
+    manifest recorded (`recorded`). Ask it once: fresh() waits for its answer, cancel()
+    stops it; either ends the process."""
 
-    def __init__(self, pid: int, answer: int, recorded: str):
-        self._pid, self._answer, self._recorded = pid, answer, recorded
+    def __init__(self, pid: int, answer: int):
+        self._pid, self._answer = pid, answer
+        self.recorded = ""
         self._fresh: bool | None = None  # the answer, once known
 
     def fresh(self) -> bool:
@@ -76,7 +81,7 @@ class Check:
                     said += chunk
             finally:
                 self._end()
-            self._fresh = len(said) == KEY_LENGTH and said == self._recorded.encode()
+            self._fresh = len(said) == KEY_LENGTH and said == self.recorded.encode()
         return self._fresh
 
     def cancel(self) -> None:
@@ -94,11 +99,43 @@ class Check:
 
 
 def beside(root: Path, recorded: str, files: int) -> Check | None:
-    """Start the check in a forked process, to run while this one searches; None where
-    that does not pay or is not safe: a small corpus, no fork on this system, or other
-    threads in this process (a fork copies only the calling thread). Ctrl-C and SIGTERM
-    wait while it forks (workers.forking): the child keeps them blocked for its short
-    life (SIGKILL still ends it), and this process gets them once the Check exists."""
+    """The check of `root` running beside this process (the one start_early began, else
+    a new one), to compare with `recorded`; None where a check beside does not pay or
+    is not safe (see _fork)."""
+    check = _EARLY.pop(root, None) or _fork(root, files)
+    if check is not None:
+        check.recorded = recorded
+    return check
+
+
+# Checks start_early began, until beside() takes them (or the process exits).
+_EARLY: dict[Path, Check] = {}
+
+
+def start_early(root: Path) -> None:
+    """Begin the check of `root` before this process loads what a search needs (Whoosh
+    and the search code, about 40 ms), when the live index says the corpus is large.
+    The manifest's header is read for its file count only: the key is compared later,
+    with the header the search opens. A check no search takes is stopped at exit."""
+    folder = cache.live_folder(cache.index_home(root))
+    if folder is None or root in _EARLY:
+        return
+    try:
+        files = json.loads((folder / cache.MANIFEST).read_bytes()).get("count")
+    except (OSError, ValueError, AttributeError):
+        return
+    check = _fork(root, files) if isinstance(files, int) else None
+    if check is not None:
+        _EARLY[root] = check
+        atexit.register(check.cancel)
+
+
+def _fork(root: Path, files: int) -> Check | None:
+    """Start the check in a forked process; None where that does not pay or is not
+    safe: a small corpus, no fork on this system, or other threads in this process (a
+    fork copies only the calling thread). Ctrl-C and SIGTERM wait while it forks
+    (workers.forking): the child keeps them blocked for its short life (SIGKILL still
+    ends it), and this process gets them once the Check exists."""
     threading = sys.modules.get("threading")
     if files < BESIDE_FROM or not hasattr(os, "fork") or (threading and threading.active_count() > 1):
         return None
@@ -115,7 +152,7 @@ def beside(root: Path, recorded: str, files: int) -> Check | None:
             if pid == 0:  # the checking process: say the key (or nothing), never return
                 _check_and_exit(root, answer, tell)
             os.close(tell)
-            check = Check(pid, answer, recorded)
+            check = Check(pid, answer)
     except BaseException:  # a Ctrl-C held during the fork arrives as the block ends
         if check is not None:
             check.cancel()

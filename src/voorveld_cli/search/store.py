@@ -21,7 +21,6 @@ import functools
 import json
 import os
 import pickle
-import re
 import shutil
 import struct
 import time
@@ -41,14 +40,13 @@ from voorveld_cli.files import atomic_write
 from voorveld_cli.search import cache, facets, filedoc, freshness, holder, synonyms, workers
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
+from voorveld_cli.search.cache import CURRENT, MANIFEST
 from voorveld_cli.search.documents import make_schema
 
 SCHEMA_VERSION = 15  # bump when the analysis, the documents or the layout of the derived files change
-MANIFEST = "manifest.json"  # versions, stamps, problems and the scan key; written last
 FILE_TABLE = "files.json"  # every file's stat key and problem, read only when something changed
 VOCAB_SNAPSHOT = "vocabulary.json"
 SYNONYMS = "synonyms.json"
-CURRENT = "CURRENT"
 WRITE_TIMEOUT = 30.0  # seconds an explicit `voorveld index` waits for another writer
 BUILD_LOCK = "build.lock"
 PARALLEL_FROM = 500  # files; below this a full build uses one writer process
@@ -59,7 +57,6 @@ BUILDING = "BUILDING"  # marker in a folder under construction: who builds it
 # Segments as plain files, not one compound file: Whoosh copies every part of a
 # compound file into memory when a reader opens it (50 ms per search at 10,000 entries).
 WRITER = {"compound": False}
-FOLDER_NAME = re.compile(r"ix-[0-9a-f]{12}")
 # What a damaged or tampered index can raise while it is opened or read. Anything
 # else is a bug and must show as one, not vanish into a rebuild.
 INDEX_FAULTS = (
@@ -208,16 +205,6 @@ def _scan(root: Path) -> _Files:
         [str(problem) for problem in scan.problems],
         {rel: str(discover.shadow_problem(found[rel], winner)) for rel, winner in shadows.items()},
     )
-
-
-def _read_current(home: Path) -> Path | None:
-    """The live index folder named by CURRENT; None unless it names one of ours."""
-    try:
-        name = (home / CURRENT).read_bytes()[:64].decode("ascii").strip()
-    except (OSError, ValueError):
-        return None
-    folder = home / name
-    return folder if FOLDER_NAME.fullmatch(name) and folder.is_dir() else None
 
 
 def _point_current(home: Path, folder: Path) -> None:
@@ -404,7 +391,7 @@ def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
     are unchanged (no YAML parsing on a plain search), else read from the files.
     Returns (vocabulary, problems). A snapshot that is not what this code wrote is ignored."""
     home = cache.index_home(root)
-    folder = _read_current(home) or _adopt_shipped(home, root)
+    folder = cache.live_folder(home) or _adopt_shipped(home, root)
     if folder is not None:
         with contextlib.suppress(*INDEX_FAULTS, AttributeError):
             snapshot = json.loads((folder / VOCAB_SNAPSHOT).read_bytes().decode("utf-8"))
@@ -453,7 +440,7 @@ def open_index(
         return _read_only(home, root, vocab, progress)
     notices: list[str] = []
     if not rebuild:
-        if _read_current(home) is None:
+        if cache.live_folder(home) is None:
             _adopt_shipped(home, root)
         opened = _open_current(home, root, vocab, wait, progress, notices, check)
         if opened is not None:
@@ -483,7 +470,7 @@ def _build_locked(home, root, vocab, rebuild, wait, progress, procs) -> tuple[An
             return opened
     new_folder = home / f"ix-{os.urandom(6).hex()}"
     ix, _, report = _build(root, vocab, new_folder, progress, procs)
-    old = _read_current(home)
+    old = cache.live_folder(home)
     _point_current(home, new_folder)
     if old is not None:
         with contextlib.suppress(OSError):
@@ -532,7 +519,7 @@ def _in_memory(root, vocab, progress, why: str) -> tuple[Any, RefreshReport]:
 
 def _fall_back(home, root, vocab, progress, why: str, notices: list[str]) -> tuple[Any, RefreshReport]:
     """The cache cannot take a new index: serve the old one as it is, else search in memory."""
-    folder = _read_current(home)
+    folder = cache.live_folder(home)
     with contextlib.suppress(*INDEX_FAULTS):
         if folder is not None:
             ix = index.open_dir(str(folder))
@@ -549,7 +536,7 @@ def _fall_back(home, root, vocab, progress, why: str, notices: list[str]) -> tup
 
 def _read_only(home, root, vocab, progress) -> tuple[Any, RefreshReport]:
     """A cache without write access: use its index when it is current, else search in memory."""
-    folder = _read_current(home)
+    folder = cache.live_folder(home)
     with contextlib.suppress(*INDEX_FAULTS):
         if folder is not None:
             ix = index.open_dir(str(folder))
@@ -575,7 +562,7 @@ def _adopt_shipped(home: Path, root: Path) -> Path | None:
     try:
         home.mkdir(parents=True, exist_ok=True)
         with BuildLock(home / BUILD_LOCK, LOCK_WAIT):
-            return _read_current(home) or shipped.adopt(home, root)
+            return cache.live_folder(home) or shipped.adopt(home, root)
     except (OSError, ValueError, KeyError, LockTimeout):
         return None
 
@@ -591,7 +578,7 @@ def _open_current(
 ) -> tuple[Any, RefreshReport] | None:
     """The live index, refreshed (or with its check still running beside: see open_index);
     None when there is none or it must be rebuilt."""
-    folder = _read_current(home)
+    folder = cache.live_folder(home)
     if folder is None:
         return None
     try:
@@ -731,7 +718,7 @@ def _sweep(home: Path) -> None:
     """Remove debris: folders of builds whose builder is gone (killed, crashed, disk
     full), and replaced folders once no reader can still be opening them."""
     cutoff = time.time() - STALE_AFTER
-    live = _read_current(home)
+    live = cache.live_folder(home)
     with contextlib.suppress(OSError):
         for child in home.iterdir():
             if child == live or not child.name.startswith("ix-") or not child.is_dir():
