@@ -156,9 +156,12 @@ def xdist_group(item) -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Mark the slow tests, then leave them out again when `-m 'not slow'` (the default) asks;
-    put the longest tests first and keep the users of one expensive fixture together."""
+    put the longest tests first and keep the users of one expensive fixture together.
+    First among the hooks: xdist reads the groups in its own hook of this name (it adds
+    them to the test ids), and a group marked after that is no group at all."""
     items.sort(key=lambda item: FIRST.index(item.originalname) if item.originalname in FIRST else len(FIRST))
     for item in items:
         if group := xdist_group(item):
