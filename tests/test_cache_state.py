@@ -281,9 +281,10 @@ def test_stat_rows_are_the_scan_or_nothing(corpus_dir):
     from voorveld_cli.content import discover
 
     (corpus_dir / "glossary" / "werkplaats-den-haag.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
-    expected = sorted((f.rel, *discover.stat_key(f.stat)) for f in discover.scan(corpus_dir).files)
-    assert discover.stat_rows(corpus_dir) == expected
-    assert "glossary/werkplaats-den-haag.md" in [row[0] for row in expected]  # a taken id, too
+    expected = sorted((f.rel, tuple(discover.stat_key(f.stat))) for f in discover.scan(corpus_dir).files)
+    rels, keys = discover.stat_rows(corpus_dir)
+    assert list(zip(rels, keys, strict=True)) == expected
+    assert "glossary/werkplaats-den-haag.md" in rels  # a taken id, too
     (corpus_dir / "initiatives" / "weg.md").symlink_to("nergens.md")
     assert discover.stat_rows(corpus_dir) is None  # scan() says what is wrong
     (corpus_dir / "initiatives" / "weg.md").unlink()
@@ -305,3 +306,20 @@ def test_a_synonym_table_edited_by_hand_is_not_used(cli, corpus_dir):
     vocab, _ = load(corpus_dir)
     ix, _ = store.open_index(corpus_dir, vocab)
     assert store.read_synonyms(ix, vocab) == table == store.synonym_table(ix, vocab)
+
+
+def test_scan_key_tells_every_part_of_a_row_apart():
+    from voorveld_cli.search.freshness import scan_key
+
+    rels, keys = ["cases/a.md", "glossary/b.md"], [(1, 2, 3, 4), (5, 6, 7, 8)]
+    key = scan_key(rels, keys)
+    assert scan_key(list(rels), [list(k) for k in keys]) == key  # the manifest's rows are lists
+    others = [
+        (["cases/a.md", "glossary/c.md"], keys),
+        (["cases/a.md"], keys[:1]),
+        (rels, [(1, 2, 3, 4), (5, 6, 7, 9)]),
+        (rels, [(1, 2, 3, 4), (6, 5, 7, 8)]),
+        (rels, [(1, 2, 3, 2**64), (5, 6, 7, 8)]),  # past 64 bits: still a key, still its own
+        (rels, [(1, 2, 3, 2**64 + 1), (5, 6, 7, 8)]),
+    ]
+    assert len({key, *(scan_key(r, k) for r, k in others)}) == len(others) + 1

@@ -120,8 +120,15 @@ def test_plain_keys_are_the_sort_keys_of_each_entry(top):
     rng = random.Random(3)
     coordination = {d: rng.random() for d in range(500)}
     bm25 = {d: rng.random() * 9 for d in range(0, 500, 2)}  # some entries without BM25
-    keys = ranking.plain_keys(range(500), coordination, bm25, top)
+    terms = set(range(0, 500, 3))
+    keys = ranking.plain_keys(range(500), coordination, bm25, top, terms)
+
+    def candidate_key(d: int) -> float:  # the key of the same entry as a Candidate
+        kind = "term" if d in terms else ""
+        return ranking.Candidate(d, bm25.get(d, 0.0), coordination=coordination[d], kind=kind).key(top)
+
+    assert keys == {d: candidate_key(d) for d in range(500)}
     assert keys == {
-        d: ranking.sort_key(ranking.coordination_only(coordination[d]), bm25.get(d, 0.0), top)
+        d: ranking.sort_key(ranking.plain_static(coordination[d], d in terms), bm25.get(d, 0.0), top)
         for d in range(500)
     }

@@ -100,12 +100,13 @@ def stat_key(st: os.stat_result) -> list[int]:
 _STAT_KEY = operator.attrgetter("st_mtime_ns", "st_size", "st_ctime_ns", "st_ino")
 
 
-def stat_rows(root: Path) -> list[tuple] | None:
-    """(rel, *stat_key) of every content file, sorted by rel: what a search's freshness
-    check needs, made without a Found per file. None when anything is out of the
-    ordinary (a folder or file that cannot be read, not a regular file, a file gone
-    since the listing); scan() then says what."""
-    rows = []
+def stat_rows(root: Path) -> tuple[list[str], list[tuple[int, ...]]] | None:
+    """The rel path of every content file, sorted, and its stat key (as a tuple): what a
+    search's freshness check needs, made without a Found per file. None when anything
+    is out of the ordinary (a folder or file that cannot be read, not a regular file, a
+    file gone since the listing); scan() then says what."""
+    rels: list[str] = []
+    keys: list[tuple[int, ...]] = []
     for folder in sorted(kinds.FOLDERS.values()):  # no folder name starts another: rel order
         try:
             names = sorted(name for name in os.listdir(root / folder) if name.endswith(".md"))
@@ -116,11 +117,14 @@ def stat_rows(root: Path) -> list[tuple] | None:
             continue  # a corpus without this kind
         except OSError:
             return None
-        for name, st in zip(names, stats, strict=True):
-            if not stat_mod.S_ISREG(st.st_mode):
-                return None
-            rows.append((f"{folder}/{name}", *_STAT_KEY(st)))
-    return rows
+        if not all(map(stat_mod.S_ISREG, map(_MODE, stats))):
+            return None
+        rels += [f"{folder}/{name}" for name in names]
+        keys += map(_STAT_KEY, stats)
+    return rels, keys
+
+
+_MODE = operator.attrgetter("st_mode")
 
 
 def _stat_all(folder: Path, names: list[str]) -> list[os.stat_result]:

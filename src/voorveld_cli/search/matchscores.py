@@ -19,6 +19,8 @@ tests/test_search_scale.py holds the result equal to Whoosh's own iteration.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
+from operator import add, mul
 from typing import Any
 
 from whoosh.matching import binary, mcore, wrappers
@@ -42,11 +44,15 @@ def query_scores(q: Any, searcher: Any, context: Any) -> Scores:
             return matcher_scores(compound.DefaultOr(subs, boost=q.boost).matcher(searcher, context))
         # PreloadedOr's ArrayUnionMatcher: the parts' scores times the boost, added in
         # the parts' order to 0.0; an entry counts when its sum is above zero.
-        boost = q.boost
+        boost = repeat(q.boost)
         total: Scores = {}
         for sub in subs:
-            for docnum, score in query_scores(sub, searcher, context).items():
-                total[docnum] = total.get(docnum, 0.0) + score * boost
+            part = query_scores(sub, searcher, context)
+            # total[d] = total.get(d, 0.0) + score * boost, mapped over the part in C
+            summed = map(add, map(total.get, part, repeat(0.0)), map(mul, part.values(), boost))
+            total.update(zip(part, summed, strict=True))
+        if min(total.values(), default=1.0) > 0:
+            return total
         return {docnum: score for docnum, score in total.items() if score > 0}
     return matcher_scores(q.matcher(searcher, context))
 
@@ -66,13 +72,10 @@ def matcher_scores(matcher: Any) -> Scores:
     if kind is mcore.NullMatcherClass:  # a word the field does not have
         return {}
     if kind is binary.UnionMatcher:
-        out = matcher_scores(matcher.a)
-        for docnum, score in matcher_scores(matcher.b).items():
-            out[docnum] = out[docnum] + score if docnum in out else score
-        return out
+        return _union(matcher_scores(matcher.a), matcher_scores(matcher.b))
     if kind is wrappers.WrappingMatcher:
-        boost = matcher.boost
-        return {docnum: score * boost for docnum, score in matcher_scores(matcher.child).items()}
+        child = matcher_scores(matcher.child)
+        return dict(zip(child, map(mul, child.values(), repeat(matcher.boost)), strict=True))
     if kind is wrappers.FilterMatcher:  # a segment with deleted entries wraps its postings
         boost, ids, exclude = matcher.boost, matcher._ids, matcher._exclude
         inner = matcher_scores(matcher.child)
@@ -82,6 +85,17 @@ def matcher_scores(matcher: Any) -> Scores:
         if block is not None:
             return block
     return _iterate(matcher)
+
+
+def _union(a: Scores, b: Scores) -> Scores:
+    """What a UnionMatcher scores: a's score plus b's where both match, else the one
+    score, in the order a then b's new entries (as `a[d] + b[d] if d in a else b[d]`
+    over b would make it, in C)."""
+    both = a.keys() & b.keys()
+    sums = dict(zip(both, map(add, map(a.__getitem__, both), map(b.__getitem__, both)), strict=True))
+    a.update(b)  # b's new entries in b's order; the shared ones are set right below
+    a.update(sums)
+    return a
 
 
 def _iterate(matcher: Any) -> Scores:

@@ -135,7 +135,8 @@ def _natural(searcher, schema, text: str, allowed, names: dict, result: SearchRe
     if required:
         any_q = query.And([any_q, *required])
     board = _Board.of(per_concept, pool, bm25, searcher.doc_count() or 1)
-    board.add(_special(searcher, schema, text, concepts, pool, result))
+    board.terms = _docs(searcher, query.Term("kind", "term"), pool)
+    board.add(_special(searcher, schema, text, concepts, pool, board.terms, result))
     need = ranking.minimum_match(board.matched.values(), len(concepts))
     ranked = {d for d, n in board.matched.items() if n >= need or board.exact(d)}
     if any(map(len(concepts).__gt__, map(board.matched.__getitem__, ranked))):
@@ -156,14 +157,16 @@ def _natural(searcher, schema, text: str, allowed, names: dict, result: SearchRe
 @dataclass
 class _Board:
     """What is known of every candidate of a natural query, and its sort key
-    (ranking.Candidate.key). Entries with nothing but coordination and BM25 to their
-    name stay numbers in dicts; the rest are Candidates in `special`."""
+    (ranking.Candidate.key). Entries with nothing but coordination, BM25 and being a
+    glossary term or not to their name stay numbers in dicts and a set; the rest are
+    Candidates in `special`."""
 
     matched: dict[int, int]  # concepts matched
     coordination: dict[int, float]  # idf-weighted share of the concepts
     bm25: dict[int, float]
     best: float  # the best BM25 among the candidates, which scales the rest
     special: dict[int, ranking.Candidate] = field(default_factory=dict)
+    terms: set[int] = field(default_factory=set)  # the glossary terms among the candidates
 
     @classmethod
     def of(cls, per_concept: list[dict[int, float]], pool: set[int], bm25, doc_count: int) -> _Board:
@@ -195,7 +198,7 @@ class _Board:
     def add_near(self, near: dict[int, int], pairs: int) -> None:
         for docnum, count in near.items():
             if docnum not in self.special:
-                self.add({docnum: ranking.Candidate(docnum, 0.0)})
+                self.add({docnum: self._plain(docnum)})
             self.special[docnum].near = count / max(pairs, 1)
 
     def exact(self, docnum: int) -> bool:
@@ -203,22 +206,27 @@ class _Board:
 
     def key(self, docnum: int) -> float:
         found = self.special.get(docnum)
-        static = found.static() if found else ranking.coordination_only(self.coordination[docnum])
+        if found:
+            static = found.static()
+        else:
+            static = ranking.plain_static(self.coordination[docnum], docnum in self.terms)
         return ranking.sort_key(static, self.bm25.get(docnum, 0.0), self.best)
 
     def keys(self, docs) -> dict[int, float]:
         """key() of every entry in docs, computed once (the plain ones all together)."""
         special = self.special
         keys = ranking.plain_keys(
-            (d for d in docs if d not in special), self.coordination, self.bm25, self.best
+            (d for d in docs if d not in special), self.coordination, self.bm25, self.best, self.terms
         )
         keys.update((d, self.key(d)) for d in docs if d in special)
         return keys
 
+    def _plain(self, docnum: int) -> ranking.Candidate:
+        kind = "term" if docnum in self.terms else ""
+        return ranking.Candidate(docnum, 0.0, self.matched[docnum], self.coordination[docnum], kind=kind)
+
     def candidate(self, docnum: int) -> ranking.Candidate:
-        found = self.special.get(docnum) or ranking.Candidate(
-            docnum, 0.0, self.matched[docnum], self.coordination[docnum]
-        )
+        found = self.special.get(docnum) or self._plain(docnum)
         found.bm25 = self.bm25.get(docnum, 0.0)
         found.score = found.key(self.best)
         return found
@@ -297,21 +305,25 @@ def _scored(searcher, q, allowed: set[int] | None) -> dict[int, float]:
     out: dict[int, float] = {}
     context = searcher.context()
     for sub, offset in searcher.leaf_searchers():
-        for local, score in matchscores.query_scores(q, sub, context).items():
-            docnum = local + offset
-            if allowed is None or docnum in allowed:
-                out[docnum] = score
+        scores = matchscores.query_scores(q, sub, context)
+        if offset:
+            scores = dict(zip(map(offset.__add__, scores), scores.values(), strict=True))
+        if allowed is not None:
+            scores = {docnum: score for docnum, score in scores.items() if docnum in allowed}
+        out.update(scores)
     return out
 
 
 NAME_FIELDS = ("title_key", "alias_keys")
 
 
-def _special(searcher, schema, text: str, concepts, pool: set[int], result) -> dict[int, ranking.Candidate]:
-    """The candidates with more than coordination to their name: the query is their
-    title or alias, their title holds every word, or they are glossary terms (which
-    yield to practice). Found as sets of document numbers from small postings; the
-    title_words column is read for these only."""
+def _special(
+    searcher, schema, text: str, concepts, pool: set[int], terms: set[int], result
+) -> dict[int, ranking.Candidate]:
+    """The candidates with more than coordination and being a glossary term (`terms`)
+    to their name: the query is their title or alias, their title holds every word, or
+    they are the terms the query names. Found as sets of document numbers from small
+    postings; the title_words column is read for these only."""
     words = [w for c, _ in concepts for w in c.words]
     corrected = " ".join(result.corrections.get(w, w) for w in text.split())
     # The query as typed, corrected, and without its question words ('wat is mantelzorg?').
@@ -320,14 +332,13 @@ def _special(searcher, schema, text: str, concepts, pool: set[int], result) -> d
     stems = {_stem_key(schema, w) for w in words}
     as_title = _docs(searcher, query.Or([query.Term("title_key", w) for w in wanted]), pool)
     as_alias = _docs(searcher, query.Or([query.Term("alias_keys", w) for w in wanted]), pool)
-    terms = _docs(searcher, query.Term("kind", "term"), pool)
     naming = _docs(searcher, query.Or([query.Term(f, n) for n in named for f in NAME_FIELDS]), terms)
     title_all = set()
     if stems:
         title_all = _docs(searcher, query.And([query.Term("title_stems", s) for s in stems]), pool)
     title_words = searcher.reader().column_reader("title_words")
     special: dict[int, ranking.Candidate] = {}
-    for docnum in as_title | as_alias | terms | title_all:
+    for docnum in as_title | as_alias | naming | title_all:
         candidate = special[docnum] = ranking.Candidate(docnum, 0.0)
         candidate.exact_name = 2 if docnum in as_title else int(docnum in as_alias)
         candidate.kind = "term" if docnum in terms else ""
@@ -466,9 +477,23 @@ def _safe_parse(schema, text: str, group) -> query.Query:
 def search_corpus(
     root: Path, vocab: Vocabulary, text: str, filters: Filters, limit: int = 10
 ) -> tuple[SearchResult, RefreshReport]:
-    """Open (refreshing as needed) and search; an index that fails mid-search is
-    rebuilt once and the search repeated, with a notice."""
-    ix, report = open_index(root, vocab)
+    """Open (refreshing as needed) and search. On a large corpus the check that no file
+    changed runs beside the search (freshness.py); when it finds a change, the index is
+    refreshed and the search made again."""
+    ix, report = open_index(root, vocab, check="beside")
+    check, report.unchecked = report.unchecked, None
+    try:
+        result, report = _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
+    finally:
+        fresh = check is None or check.fresh()  # also ends the checking process
+    if fresh or report.rebuilt:
+        return result, report
+    ix, report = open_index(root, vocab, check="changed")  # refresh, search again
+    return _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
+
+
+def _search_or_rebuild(ix, report, root, vocab, text, filters, limit) -> tuple[SearchResult, RefreshReport]:
+    """An index that fails mid-search is rebuilt once and the search repeated, with a notice."""
     try:
         return search(ix, root, text, filters, limit, read_synonyms(ix, vocab)), report
     except READ_FAULTS as err:  # damage the open-time check did not see; a bug still shows

@@ -4,8 +4,8 @@ Whoosh's BM25F scorer looks up a document's field length through six calls for
 every posting it scores (searcher, reader, per-document reader, column reader,
 file, unpack). At 10,000 entries a common word has 9,000 postings per field, and
 that lookup was most of the search. LeanBM25F reads a segment's length column for
-a field once, as one byte string, decodes it with Whoosh's own table and keeps the
-list for the reader's lifetime; the formula is Whoosh's `bm25`, term for term, so
+a field once, as one byte string kept for the reader's lifetime, and makes BM25's
+length part once per length byte; the formula is Whoosh's `bm25`, term for term, so
 the scores are equal, not close (tests/test_search_speed.py compares them).
 
 It relies on two private names of Whoosh's codec (the per-document reader and its
@@ -15,6 +15,8 @@ length column); anything unexpected there falls back to Whoosh's own scorer.
 from __future__ import annotations
 
 import weakref
+from itertools import repeat
+from operator import add, mul, truediv
 from typing import Any
 
 from whoosh import scoring
@@ -24,12 +26,13 @@ from whoosh.util.numeric import byte_to_length
 # The private parts of Whoosh's on-disk leaf matcher that block_scores reads; when
 # any is missing (another Whoosh), the matcher is iterated the usual way.
 _BLOCK_NAMES = ("_i", "_ids", "_weights", "_read_ids", "_read_weights", "_next_block")
-# segment reader -> field -> decoded lengths
+# segment reader -> field -> every document's length byte
 _LENGTHS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def field_lengths(reader, fieldname: str) -> list[int] | None:
-    """Every document's length in the field, as Whoosh stores it (one byte each)."""
+def field_lengths(reader, fieldname: str) -> bytes | None:
+    """Every document's length in the field as the byte Whoosh stores (byte_to_length
+    tells the length), one per document of the segment."""
     try:
         per_field = _LENGTHS.setdefault(reader, {})
     except TypeError:  # a reader that cannot be weakly referenced
@@ -39,21 +42,31 @@ def field_lengths(reader, fieldname: str) -> list[int] | None:
     return per_field[fieldname]
 
 
-_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
-
-
-def _read_lengths(reader, fieldname: str) -> list[int] | None:
+def _read_lengths(reader, fieldname: str) -> bytes | None:
     try:
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
         column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         if column is None:
             return None
-        raw = column._dbfile.get(column._basepos, column._count)
-        lengths = list(map(_LENGTH_OF_BYTE.__getitem__, raw))  # Whoosh's table, looked up in C
-        return lengths + [0] * (reader.doc_count_all() - len(lengths))
+        raw = bytes(column._dbfile.get(column._basepos, column._count))
+        return raw + bytes(reader.doc_count_all() - len(raw))  # byte 0 is length 0, as Whoosh reads it
     except (AttributeError, TypeError, ValueError, OSError):
         return None
+
+
+class _Norms(dict):
+    """length byte -> K1 * (1 - B + B * fl / avgfl), BM25's length part, made on first
+    use: at most 256 values per scorer, then looked up in C."""
+
+    def __init__(self, k1: float, one_minus_b: float, b: float, avgfl: float):
+        super().__init__()
+        self.k1, self.one_minus_b, self.b, self.avgfl = k1, one_minus_b, b, avgfl
+
+    def __missing__(self, byte: int) -> float:
+        fl = byte_to_length(byte)
+        value = self[byte] = self.k1 * (self.one_minus_b + self.b * fl / self.avgfl)
+        return value
 
 
 class LeanBM25F(scoring.BM25F):
@@ -70,36 +83,37 @@ class LeanBM25F(scoring.BM25F):
 
 
 class LeanScorer(scoring.BM25FScorer):
-    def __init__(self, searcher, fieldname: str, text: str, B: float, K1: float, qf: int, lengths: list[int]):
+    def __init__(self, searcher, fieldname: str, text: str, B: float, K1: float, qf: int, lengths: bytes):
         super().__init__(searcher, fieldname, text, B, K1, qf=qf)
         self._lengths = lengths
         self._k1_plus_1 = K1 + 1
-        self._one_minus_b = 1 - B
+        self._norms = _Norms(K1, 1 - B, B, self.avgfl)
 
     def score(self, matcher: Any) -> float:
-        # scoring.bm25(idf, tf, fl, avgfl, B, K1), with its two constants made once
+        # scoring.bm25(idf, tf, fl, avgfl, B, K1), its length part from _Norms
         tf = matcher.weight()
-        fl = self._lengths[matcher.id()]
-        return self.idf * (
-            (tf * self._k1_plus_1) / (tf + self.K1 * (self._one_minus_b + self.B * fl / self.avgfl))
-        )
+        return self.idf * ((tf * self._k1_plus_1) / (tf + self._norms[self._lengths[matcher.id()]]))
 
     def block_scores(self, matcher: Any) -> dict[int, float] | None:
-        """score() for every posting of a fresh leaf matcher, a block at a time (one
-        call per block instead of several per posting); None for a matcher that is not
-        Whoosh's on-disk leaf at its start. The expression is score()'s, for equal bits."""
+        """score() for every posting of a fresh leaf matcher, a block at a time, the
+        arithmetic mapped over the block in C (each posting gets score()'s operations in
+        score()'s order: equal bits); None for a matcher that is not Whoosh's on-disk
+        leaf at its start."""
         if type(matcher) is not W3LeafMatcher or not all(hasattr(matcher, n) for n in _BLOCK_NAMES):
             return None
         if matcher._i != 0:
             return None
-        idf, k1_plus_1, k1, one_minus_b, b = self.idf, self._k1_plus_1, self.K1, self._one_minus_b, self.B
-        avgfl, lengths = self.avgfl, self._lengths
+        idf, k1_plus_1 = repeat(self.idf), repeat(self._k1_plus_1)
+        norm_of, length_of = self._norms.__getitem__, self._lengths.__getitem__
         out: dict[int, float] = {}
         while matcher.is_active():
             matcher._read_ids()
             matcher._read_weights()
-            for docnum, tf in zip(matcher._ids, matcher._weights, strict=True):
-                fl = lengths[docnum]
-                out[docnum] = idf * ((tf * k1_plus_1) / (tf + k1 * (one_minus_b + b * fl / avgfl)))
+            ids, tfs = matcher._ids, matcher._weights
+            if len(ids) != len(tfs):
+                raise ValueError("a block of postings with more ids than weights, or fewer")
+            norms = map(norm_of, map(length_of, ids))
+            scores = map(mul, idf, map(truediv, map(mul, tfs, k1_plus_1), map(add, tfs, norms)))
+            out.update(zip(ids, scores, strict=True))
             matcher._next_block()
         return out

@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from whoosh import index
 from whoosh.filedb.filestore import RamStorage
@@ -38,12 +38,12 @@ from voorveld_cli import settings
 from voorveld_cli.content import discover, kinds
 from voorveld_cli.content.vocabulary import Vocabulary
 from voorveld_cli.files import atomic_write
-from voorveld_cli.search import cache, facets, filedoc, holder, synonyms, workers
+from voorveld_cli.search import cache, facets, filedoc, freshness, holder, synonyms, workers
 from voorveld_cli.search.analysis import ANALYZER
 from voorveld_cli.search.buildlock import BuildLock, LockTimeout
 from voorveld_cli.search.documents import make_schema
 
-SCHEMA_VERSION = 14  # bump when the analysis, the documents or the layout of the derived files change
+SCHEMA_VERSION = 15  # bump when the analysis, the documents or the layout of the derived files change
 MANIFEST = "manifest.json"  # versions, stamps, problems and the scan key; written last
 FILE_TABLE = "files.json"  # every file's stat key and problem, read only when something changed
 VOCAB_SNAPSHOT = "vocabulary.json"
@@ -102,9 +102,11 @@ class Manifest:
     files: dict[str, list] = field(default_factory=dict)  # rel path -> [stat key, problem|None]
     code: list = field(default_factory=code_version)
     shadowed: list = field(default_factory=list)  # rel paths whose id an earlier file has
-    # Read from the header alone: the files with a problem, and the scan key of `files`.
+    # Read from the header alone: the files with a problem, the scan key of `files`
+    # (freshness.scan_key) and their number.
     broken: dict[str, str] = field(default_factory=dict)
     scan_key: str = ""
+    count: int = 0
 
     @classmethod
     def read(cls, folder: Path, *, files: bool = True) -> Manifest:
@@ -114,8 +116,10 @@ class Manifest:
         if not isinstance(data, dict):
             raise ValueError("manifest has the wrong structure")
         shadowed, broken, key = data.get("shadowed") or [], data.get("broken"), data.get("scan_key")
+        count = data.get("files", 0)  # 0: an older header, which the format check turns away
         if not (
-            isinstance(shadowed, list)
+            isinstance(count, int)
+            and isinstance(shadowed, list)
             and all(isinstance(rel, str) for rel in shadowed)
             and isinstance(broken, dict)
             and all(isinstance(v, str) for v in broken.values())
@@ -136,12 +140,14 @@ class Manifest:
             shadowed,
             broken,
             key,
+            count,
         )
 
     def write(self, folder: Path) -> None:
         """The file table first, the header last: a header names the table it goes with
         through its scan key, so a write cut short is a mismatch, not a wrong answer."""
         atomic_write(folder / FILE_TABLE, json.dumps(self.files))
+        rels = sorted(self.files)
         data = {
             "schema_version": self.schema_version,
             "analyzer": self.analyzer,
@@ -149,16 +155,10 @@ class Manifest:
             "code": self.code,
             "shadowed": self.shadowed,
             "broken": {rel: row[-1] for rel, row in self.files.items() if row[-1]},
-            "scan_key": scan_key(sorted((rel, *row[:-1]) for rel, row in self.files.items())),
+            "scan_key": freshness.scan_key(rels, (self.files[rel][:-1] for rel in rels)),
+            "files": len(rels),
         }
         atomic_write(folder / MANIFEST, json.dumps(data))
-
-
-def scan_key(rows: list[tuple]) -> str:
-    """Every recorded file with its stat key, sorted by path, as one exact string: the
-    same string from discover.stat_rows means no file was added, changed or removed.
-    A file left out of the table (unreadable, to be tried again) makes it differ."""
-    return repr(rows)
 
 
 def _file_row(row) -> bool:
@@ -183,6 +183,7 @@ class RefreshReport:
     notices: list[str] = field(default_factory=list)
     persisted: bool = True
     fault: str | None = None  # why the cache could not take this index (full, read-only, ...)
+    unchecked: freshness.Check | None = None  # a freshness check still running (check="beside")
 
 
 @dataclass
@@ -412,6 +413,9 @@ def current_vocabulary(root: Path) -> tuple[Vocabulary, list]:
     return load(root)
 
 
+CheckMode = Literal["here", "beside", "changed"]  # how open_index learns whether a file changed
+
+
 def open_index(
     root: Path,
     vocab: Vocabulary,
@@ -420,9 +424,14 @@ def open_index(
     wait: bool = False,
     progress: Progress | None = None,
     config: settings.Settings | None = None,
+    check: CheckMode = "here",
 ) -> tuple[Any, RefreshReport]:
     """The up-to-date index for a content root, refreshing or rebuilding as needed.
     `config` (the cache folder, the build's processes) defaults to the current settings.
+    `check` says how to learn whether a file changed since the index was made: "here"
+    (stat every file), "beside" (a large corpus's check may still be running, in
+    report.unchecked: ask it before trusting the index; freshness.py) or "changed"
+    (a check beside the search found a change: compare file by file at once).
 
     Never fails for a broken, stale, unwritable or full cache: it rebuilds, serves
     the old index, or builds in memory, and says so in the report's notices. Full
@@ -442,7 +451,7 @@ def open_index(
     if not rebuild:
         if _read_current(home) is None:
             _adopt_shipped(home, root)
-        opened = _open_current(home, root, vocab, wait, progress, notices)
+        opened = _open_current(home, root, vocab, wait, progress, notices, check)
         if opened is not None:
             return opened
     try:
@@ -568,9 +577,16 @@ def _adopt_shipped(home: Path, root: Path) -> Path | None:
 
 
 def _open_current(
-    home: Path, root: Path, vocab: Vocabulary, wait: bool, progress: Progress | None, notices: list[str]
+    home: Path,
+    root: Path,
+    vocab: Vocabulary,
+    wait: bool,
+    progress: Progress | None,
+    notices: list[str],
+    check: CheckMode = "here",
 ) -> tuple[Any, RefreshReport] | None:
-    """The live index, refreshed; None when there is none or it must be rebuilt."""
+    """The live index, refreshed (or with its check still running beside: see open_index);
+    None when there is none or it must be rebuilt."""
     folder = _read_current(home)
     if folder is None:
         return None
@@ -579,23 +595,39 @@ def _open_current(
         if not _same_format(header):
             notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
             return None
-        ix = index.open_dir(str(folder))
-        if not _same_fields(ix):
-            notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
+        # started first, so that it runs while this process opens the index, too
+        pending = freshness.beside(root, header.scan_key, header.count) if check == "beside" else None
+        ix = None
+        try:
+            ix = _open_recorded(folder, header, root, notices)
+        finally:
+            if pending and ix is None:
+                pending.cancel()
+        if ix is None:
             return None
-        if header.stamp != discover.stamp(root):
-            return None  # vocabulary or sources changed: validity may change everywhere
-        with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
-            reader.doc_count()
-            next(reader.all_stored_fields(), None)
-        rows = discover.stat_rows(root)
-        if rows is not None and scan_key(rows) == header.scan_key:
-            return ix, RefreshReport(folder=folder, total=len(rows), broken=dict(header.broken))
+        as_recorded = RefreshReport(folder, total=header.count, broken=dict(header.broken), unchecked=pending)
+        if pending or (check != "changed" and freshness.current_key(root) == header.scan_key):
+            return ix, as_recorded
         manifest = Manifest.read(folder)  # something changed: compare file by file
     except INDEX_FAULTS as err:  # damage means: rebuild
         notices.append(f"index beschadigd ({type(err).__name__}); wordt opnieuw opgebouwd")
         return None
     return ix, _refresh(ix, folder, manifest, root, vocab, wait, progress)
+
+
+def _open_recorded(folder: Path, header: Manifest, root: Path, notices: list[str]):
+    """The index as recorded, whole and made for these fields and this vocabulary; None
+    when it must be rebuilt."""
+    ix = index.open_dir(str(folder))
+    if not _same_fields(ix):
+        notices.append("index van een oudere versie; wordt opnieuw opgebouwd")
+        return None
+    if header.stamp != discover.stamp(root):
+        return None  # vocabulary or sources changed: validity may change everywhere
+    with ix.reader() as reader:  # touch the segment files: a half-deleted index fails here
+        reader.doc_count()
+        next(reader.all_stored_fields(), None)
+    return ix
 
 
 def _same_format(manifest: Manifest) -> bool:
