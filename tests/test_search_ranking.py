@@ -132,3 +132,28 @@ def test_plain_keys_are_the_sort_keys_of_each_entry(top):
         d: ranking.sort_key(ranking.plain_static(coordination[d], d in terms), bm25.get(d, 0.0), top)
         for d in range(500)
     }
+
+
+def test_a_plain_glossary_term_keeps_its_penalty_on_the_board():
+    """The board keeps glossary terms with nothing special as numbers and a set; its
+    keys and candidates must be those of a Candidate of kind 'term', before and after
+    nearness makes it a Candidate."""
+    from voorveld_cli.search.query import _Board
+
+    per_concept = [{1: 3.0, 2: 2.0, 3: 1.0}, {1: 1.0, 3: 4.0}]
+    pool = {1, 2, 3}
+    bm25 = {1: 4.0, 2: 2.0, 3: 5.0}
+    board = _Board.of(per_concept, pool, bm25, doc_count=50)
+    board.terms = {1, 3}
+
+    def expected(d: int, near: float = 0.0) -> float:
+        kind = "term" if d in board.terms else ""
+        found = ranking.Candidate(d, bm25[d], board.matched[d], board.coordination[d], kind=kind, near=near)
+        return found.key(board.best)
+
+    assert board.keys(pool) == {d: expected(d) for d in pool}
+    assert board.candidate(1).kind == "term" and board.candidate(2).kind == ""
+    board.add_near({3: 1, 2: 1}, pairs=1)
+    assert board.special[3].kind == "term"
+    assert [board.key(d) for d in (1, 2, 3)] == [expected(1), expected(2, 1.0), expected(3, 1.0)]
+    assert board.candidate(3).score == expected(3, 1.0)

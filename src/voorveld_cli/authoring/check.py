@@ -17,6 +17,8 @@ from voorveld_cli.settings import display_path
 
 @dataclass
 class CheckReport(HasProblems):
+    """What `voorveld check` found: the problems, the files read and, asked for, the orphans."""
+
     problems: list[Problem]
     files: int
     # With `check --orphans`: the initiatives and articles no entry relates to.

@@ -30,6 +30,8 @@ KIND_ORDER = {kind: index for index, kind in enumerate(schema.KINDS)}
 
 @dataclass
 class Corpus(HasProblems):
+    """The entries of a content root that loaded, with every problem found and the files left out."""
+
     root: Path
     vocab: Vocabulary
     entries: list[Entry] = field(default_factory=list)

@@ -45,6 +45,8 @@ class Found:
 
 @dataclass
 class Scan:
+    """Every content file found under a root, and what could not be read."""
+
     files: list[Found]
     problems: list[Problem]  # folders and files that could not be read
 

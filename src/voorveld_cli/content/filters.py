@@ -86,6 +86,8 @@ Keep = Callable[["Entry", Any, "Filters"], bool]
 
 @dataclass(frozen=True)
 class FilterOption:
+    """One filter option of the commands: its flag, its Filters field and how a value is read and kept."""
+
     flag: str  # the option as typed: "--theme"
     field: str  # the Filters attribute, also the keyword of `build` and the command parameter
     how: How  # many: repeatable value (OR); flag: on/off; value: one value

@@ -33,6 +33,8 @@ class Value:
 
 @dataclass
 class Vocabulary:
+    """The closed lists (themes, laws, ...) and the sources, with a lookup from name or alias to key."""
+
     lists: dict[str, dict[str, Value]] = field(default_factory=dict)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     # folded name or alias -> key, per list

@@ -14,6 +14,8 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class Span:
+    """A run of inline text with one style."""
+
     text: str
     bold: bool = False
     italic: bool = False
@@ -29,6 +31,8 @@ BlockKind = Literal["p", "h3", "ul", "ol", "quote", "code"]
 
 @dataclass
 class Block:
+    """A paragraph, list or quote of a handout, as styled spans."""
+
     kind: BlockKind
     spans: Inline = field(default_factory=list)
     items: list[Inline] = field(default_factory=list)
@@ -36,6 +40,8 @@ class Block:
 
 @dataclass
 class Section:
+    """A heading of an entry's body and the blocks under it."""
+
     heading: str
     blocks: list[Block]
 

@@ -56,12 +56,16 @@ PLURALS = labels.HANDOUT_NOUNS  # a handout's own words for what it holds
 
 @dataclass
 class Question:
+    """One discussion question of a case, with its learning style in the trainer edition."""
+
     spans: Inline
     style: str = ""  # "Leerstijl (Kolb): doener" in the trainer edition, else empty
 
 
 @dataclass
 class EntryHandout:
+    """One entry as a handout shows it: titles, kicker and sections."""
+
     id: str
     kind: str
     title: str
@@ -80,6 +84,8 @@ class EntryHandout:
 
 @dataclass
 class HandoutDocument:
+    """A whole handout: its title page and the entries in it."""
+
     title: str
     subtitle: str
     date: str

@@ -37,6 +37,8 @@ def make_console(stderr: bool = False) -> Console:
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a terminal table and how it may be shortened."""
+
     key: str
     header: str
     style: str = ""

@@ -56,6 +56,8 @@ def wrap(text: str, width: int) -> list[str]:
 
 @dataclass
 class Plan:
+    """The columns a table keeps at a width, how wide each is, and those it dropped."""
+
     columns: list[Col]
     widths: list[int]
     dropped: list[Col]

@@ -51,7 +51,7 @@ def query_scores(q: Any, searcher: Any, context: Any) -> Scores:
             # total[d] = total.get(d, 0.0) + score * boost, mapped over the part in C
             summed = map(add, map(total.get, part, repeat(0.0)), map(mul, part.values(), boost))
             total.update(zip(part, summed, strict=True))
-        if min(total.values(), default=1.0) > 0:
+        if all(map((0.0).__lt__, total.values())):  # every sum above zero, as a rule
             return total
         return {docnum: score for docnum, score in total.items() if score > 0}
     return matcher_scores(q.matcher(searcher, context))

@@ -479,16 +479,26 @@ def search_corpus(
 ) -> tuple[SearchResult, RefreshReport]:
     """Open (refreshing as needed) and search. On a large corpus the check that no file
     changed runs beside the search (freshness.py); when it finds a change, the index is
-    refreshed and the search made again."""
+    refreshed and, if that changed the index, the search is made again."""
     ix, report = open_index(root, vocab, check="beside")
     check, report.unchecked = report.unchecked, None
+    if check is None:  # checked (and refreshed) before the search
+        return _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
+    searched = (report.folder, ix.latest_generation())  # a write makes a new generation
     try:
         result, report = _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
-    finally:
-        fresh = check is None or check.fresh()  # also ends the checking process
-    if fresh or report.rebuilt:
+    except BaseException:
+        check.cancel()
+        raise
+    if report.rebuilt:  # damage found in the search: rebuilt from the files as they are
+        check.cancel()
         return result, report
-    ix, report = open_index(root, vocab, check="changed")  # refresh, search again
+    if check.fresh():
+        return result, report
+    ix, report = open_index(root, vocab, check="changed")  # compare file by file, refresh
+    updated = report.rebuilt or report.added or report.changed or report.deleted
+    if not updated and (report.folder, ix.latest_generation()) == searched:
+        return result, report  # nothing to update (an unreadable file, a busy writer)
     return _search_or_rebuild(ix, report, root, vocab, text, filters, limit)
 
 

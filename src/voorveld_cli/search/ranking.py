@@ -107,6 +107,8 @@ class Concept:
 
 @dataclass
 class Plan:
+    """A natural query split up: its concepts, its excluded and its required words."""
+
     concepts: list[Concept]
     excluded: list[str]  # '-woord' and '-"zinsdeel"' units, as typed
     required: list[str]  # '+woord' units
@@ -174,6 +176,8 @@ def idf(doc_count: int, matching: int) -> float:
 
 @dataclass
 class Candidate:
+    """An entry that matches a query, with everything its sort key is made of."""
+
     docnum: int
     bm25: float
     matched: int = 0  # concepts matched

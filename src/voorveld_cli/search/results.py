@@ -10,6 +10,8 @@ from voorveld_cli.render.plain import strip_marks
 
 @dataclass
 class Hit:
+    """One search hit: the entry's list record, its score and a snippet."""
+
     record: dict[str, Any]  # a list record (records.LIST_FIELDS)
     score: float
     snippet: str  # with HIT_START/HIT_END marks around matches
@@ -24,6 +26,8 @@ SearchMode = Literal["and", "or"]
 
 @dataclass
 class SearchResult:
+    """What a search found: the hits, their number, the facet counts and the notes to show."""
+
     query: str
     total: int
     hits: list[Hit] = field(default_factory=list)

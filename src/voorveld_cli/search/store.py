@@ -96,6 +96,8 @@ def code_version() -> list:
 
 @dataclass
 class Manifest:
+    """What an index was made from: versions, stamps, every file's stat key and problems."""
+
     schema_version: int = SCHEMA_VERSION
     analyzer: str = ANALYZER
     stamp: list = field(default_factory=list)  # vocabulary.yml and sources.yml (mtime, size)
@@ -116,7 +118,7 @@ class Manifest:
         if not isinstance(data, dict):
             raise ValueError("manifest has the wrong structure")
         shadowed, broken, key = data.get("shadowed") or [], data.get("broken"), data.get("scan_key")
-        count = data.get("files", 0)  # 0: an older header, which the format check turns away
+        count = data.get("count", 0)  # 0: an older header, which the format check turns away
         if not (
             isinstance(count, int)
             and isinstance(shadowed, list)
@@ -156,7 +158,7 @@ class Manifest:
             "shadowed": self.shadowed,
             "broken": {rel: row[-1] for rel, row in self.files.items() if row[-1]},
             "scan_key": freshness.scan_key(rels, (self.files[rel][:-1] for rel in rels)),
-            "files": len(rels),
+            "count": len(rels),
         }
         atomic_write(folder / MANIFEST, json.dumps(data))
 
@@ -173,6 +175,8 @@ def _file_row(row) -> bool:
 
 @dataclass
 class RefreshReport:
+    """What opening an index did: rebuilt or refreshed, files added, changed or deleted, problems."""
+
     folder: Path | None
     rebuilt: bool = False
     added: int = 0
@@ -601,12 +605,12 @@ def _open_current(
         try:
             ix = _open_recorded(folder, header, root, notices)
         finally:
-            if pending and ix is None:
+            if pending is not None and ix is None:
                 pending.cancel()
         if ix is None:
             return None
         as_recorded = RefreshReport(folder, total=header.count, broken=dict(header.broken), unchecked=pending)
-        if pending or (check != "changed" and freshness.current_key(root) == header.scan_key):
+        if pending is not None or (check != "changed" and freshness.current_key(root) == header.scan_key):
             return ix, as_recorded
         manifest = Manifest.read(folder)  # something changed: compare file by file
     except INDEX_FAULTS as err:  # damage means: rebuild

@@ -16,6 +16,8 @@ from voorveld_cli.site.groups import FACETS
 
 @dataclass
 class BuildReport:
+    """What a site build wrote."""
+
     pages: int
     entries: int
     handouts: int

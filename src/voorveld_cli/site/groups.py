@@ -34,6 +34,8 @@ HEADINGS = {
 
 @dataclass
 class Group:
+    """The entries with one facet value, as a page of the site."""
+
     facet: str
     key: str  # the value as `list` takes it
     label: str

@@ -91,6 +91,8 @@ def known_compare_fields() -> list[str]:
 
 @dataclass
 class Comparison:
+    """Entries side by side, one row a field."""
+
     entries: list[Entry]
     fields: list[str]
     rows: list[dict[str, Any]]  # {"field", "label", "values": [cell per entry]}
@@ -148,6 +150,8 @@ def _laws(entry: Entry, explicit_only: bool = False) -> dict[str, str]:
 
 @dataclass
 class Matrix:
+    """Counts of entries for two facets crossed."""
+
     row_axis: str
     col_axis: str
     rows: list[str]

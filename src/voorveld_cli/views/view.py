@@ -15,6 +15,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Col:
+    """A column of a view: its key, its Dutch header and how it gives way on a narrow terminal."""
+
     key: str
     header: str  # Dutch
     priority: int = 1  # 0: always shown; higher numbers are dropped first on a narrow terminal
@@ -35,6 +37,8 @@ class Group:
 
 @dataclass
 class View:
+    """What a command shows, once, for every output format: rows and columns, caption, payload, ids."""
+
     columns: list[Col]
     rows: list[dict[str, Any]] = field(default_factory=list)
     caption: list[str] = field(default_factory=list)  # lines under the table, Dutch
