@@ -138,22 +138,30 @@ FIRST = [
 
 def xdist_group(item) -> str | None:
     """Tests that share an expensive fixture run on one xdist worker, so it is made once:
-    the session-built site by one group, a module's own fixtures by module."""
-    scopes = {
-        name: defs[-1].scope
+    the session-built site by one group, a module's own fixtures by module. A session
+    fixture built on another one joins its group: shipped_index lives in shipped_cache,
+    so every user of the shipped corpus's index is on the worker that built it."""
+    ours = {
+        name: defs[-1]
         for name, defs in item._fixtureinfo.name2fixturedefs.items()
         if defs and defs[-1].func.__module__.startswith("tests.") and name != "no_orphans"
     }
-    if "session" in scopes.values():
-        return "session-" + "-".join(sorted(n for n, scope in scopes.items() if scope == "session"))
+    session = {name for name, fixture in ours.items() if fixture.scope == "session"}
+    if session:
+        roots = {name for name in session if not session.intersection(ours[name].argnames)}
+        return "session-" + "-".join(sorted(roots))
+    scopes = {name: fixture.scope for name, fixture in ours.items()}
     if "module" in scopes.values():
         return item.module.__name__
     return None
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Mark the slow tests, then leave them out again when `-m 'not slow'` (the default) asks;
-    put the longest tests first and keep the users of one expensive fixture together."""
+    put the longest tests first and keep the users of one expensive fixture together.
+    First among the hooks: xdist reads the groups in its own hook of this name (it adds
+    them to the test ids), and a group marked after that is no group at all."""
     items.sort(key=lambda item: FIRST.index(item.originalname) if item.originalname in FIRST else len(FIRST))
     for item in items:
         if group := xdist_group(item):

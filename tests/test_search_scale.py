@@ -35,26 +35,30 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module", params=["shipped", "synthetic"])
-def opened(request, tmp_path_factory):
-    """(content root, index, synonym table) with the index in its own cache."""
+def opened(request, tmp_path_factory, shipped_cache):
+    """(content root, index, synonym table). The shipped corpus's index is the session's
+    (conftest.shipped_cache: built once, only read); the synthetic one has its own cache."""
     if request.param == "shipped":
-        root = REAL_CONTENT
+        root, cache = REAL_CONTENT, shipped_cache
     else:
-        root = generate(tmp_path_factory.mktemp("c400"), 400, seed=7)
+        root, cache = generate(tmp_path_factory.mktemp("c400"), 400, seed=7), tmp_path_factory.mktemp("cache")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("VOORVELD_CACHE", str(tmp_path_factory.mktemp("cache")))
+        mp.setenv("VOORVELD_CACHE", str(cache))
         vocab, _ = current_vocabulary(root)
         ix, _ = open_index(root, vocab)
         yield root, ix, read_synonyms(ix, vocab)
+    ix.close()
 
 
 @pytest.fixture(scope="module")
-def memory_ix():
-    """The shipped corpus indexed in memory, once for the module (the tests only read it)."""
-    from voorveld_cli.search import store
-
-    vocab, _ = current_vocabulary(REAL_CONTENT)
-    return store._in_memory(REAL_CONTENT, vocab, None, "test")[0]
+def shipped_ix(shipped_cache):
+    """The shipped corpus's index from the session's cache, for tests that need a reader."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VOORVELD_CACHE", str(shipped_cache))
+        vocab, _ = current_vocabulary(REAL_CONTENT)
+        ix, _ = open_index(REAL_CONTENT, vocab)
+    yield ix
+    ix.close()
 
 
 def _parsed(ix, text: str):
@@ -144,8 +148,8 @@ def test_facet_counts_from_bitmaps_equal_the_postings(opened):
     ],
     ids=["other-generation", "wrong-values", "wrong-shape"],
 )
-def test_a_facets_file_of_another_index_or_damaged_is_not_used(damage, tmp_path, memory_ix):
-    with memory_ix.searcher() as searcher:
+def test_a_facets_file_of_another_index_or_damaged_is_not_used(damage, tmp_path, shipped_ix):
+    with shipped_ix.searcher() as searcher:
         reader = searcher.reader()
         facets.write(tmp_path, reader)
         data = json.loads((tmp_path / facets.FACETS_FILE).read_text())

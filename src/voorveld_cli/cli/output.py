@@ -51,10 +51,12 @@ def content_root(content_dir: Path | None) -> Path:
 
 
 def load_corpus(content_dir: Path | None) -> Corpus:
-    """The corpus for a read command: broken files are skipped with one warning each."""
+    """The corpus for a read command: broken files are skipped with one warning each.
+    The rules over the whole corpus are check's: a reader shows none of their problems
+    (only a broken configuration file stops it), so it does not pay for them."""
     from voorveld_cli.content.corpus import load
 
-    corpus = load(content_root(content_dir), cached=True)
+    corpus = load(content_root(content_dir), cached=True, cross_file=False)
     stop_on_broken_configuration(corpus.problems)
     for problem in corpus.unreadable:
         warn(str(problem))

@@ -135,10 +135,14 @@ def _about_refused(field: str, parse_problems: list[Problem]) -> bool:
     return any(p.field == field or p.field.startswith((f"{field}.", f"{field}[")) for p in parse_problems)
 
 
-def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -> Corpus:
+def load(
+    root: Path, only: Iterable[Path] | None = None, cached: bool = False, cross_file: bool = True
+) -> Corpus:
     """Load every entry under root. With `only`, validate just those files but still
     read the rest, so cross-file rules (ids, related) have the whole picture.
-    With `cached`, unchanged files come from the entry cache (entry_cache.py)."""
+    With `cached`, unchanged files come from the entry cache (entry_cache.py).
+    `cross_file=False` leaves out the rules over the whole corpus (links, titles,
+    aliases, glossary terms): a reader never shows their problems, `check` does."""
     vocab, problems = vocabulary.load(root, display_path(root))
     corpus = Corpus(root=root, vocab=vocab, problems=problems)
     wanted = {p.resolve() for p in only} if only is not None else None
@@ -185,8 +189,9 @@ def load(root: Path, only: Iterable[Path] | None = None, cached: bool = False) -
     if store is not None:
         store.forget_missing(seen)
         store.save()
-    corpus.problems.extend(cross_file_problems(corpus, wanted))
-    if wanted is None:
+    if cross_file:
+        corpus.problems.extend(cross_file_problems(corpus, wanted))
+    if cross_file and wanted is None:
         corpus.problems.extend(glossary_link_problems(corpus))
     corpus.entries.sort(key=sort_key)
     return corpus

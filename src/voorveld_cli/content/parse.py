@@ -35,6 +35,7 @@ MAX_TEXT = 10_000
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
+_STR = "tag:yaml.org,2002:str"
 _HANDLER = YAMLHandler()
 
 
@@ -279,10 +280,13 @@ class _Builder:
         line = node.start_mark.line + 1
         if node.tag.endswith(":int") and len(node.value) > MAX_INT_CHARS:
             return self._out_of_bounds(line, key, f"getal van {len(node.value)} tekens is te groot")
-        try:
-            value = self._constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as err:
-            raise _Refused(line, key, f"onleesbare waarde: {err}") from None
+        if node.tag == _STR:  # what SafeConstructor gives for a string, without its dispatch
+            value: Any = node.value
+        else:
+            try:
+                value = self._constructor.construct_object(node, deep=True)
+            except (yaml.YAMLError, ValueError, OverflowError) as err:
+                raise _Refused(line, key, f"onleesbare waarde: {err}") from None
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_INT:
             return self._out_of_bounds(line, key, "getal is te groot (de grens is 2^53)")
         if isinstance(value, float) and not math.isfinite(value):

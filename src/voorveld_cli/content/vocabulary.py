@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -99,14 +100,40 @@ class Vocabulary:
 
 
 def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
-    """Read vocabulary.yml and sources.yml from a content root."""
+    """Read vocabulary.yml, sources.yml and places.yml from a content root.
+
+    The same bytes give the same vocabulary, so a process that reads a content root
+    again (the site build, a library caller, the tests) parses them once: about 4 ms
+    of YAML a time. A file that cannot be read now is never remembered."""
+    raws = tuple(_read_bytes(root / name) for name in (VOCABULARY_FILE, SOURCES_FILE, PLACES_FILE))
+    if any(isinstance(raw, OSError) for raw in raws):
+        vocab, problems = _parse(raws, display)
+    else:
+        vocab, problems = _remembered(raws, display)
+    return vocab, list(problems)  # the caller's own list: corpus.load adds to it
+
+
+def _read_bytes(path: Path) -> bytes | OSError | None:
+    """The file's bytes; None when it is not there, the error when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        return err
+
+
+def _parse(raws: tuple, display: str) -> tuple[Vocabulary, list[Problem]]:
+    """The vocabulary from the three files' bytes (as _read_bytes gives them). Nobody
+    changes a loaded Vocabulary, so one remembered copy can serve every caller."""
     from voorveld_cli.content.model import Problem
 
     vocab = Vocabulary()
     problems: list[Problem] = []
     prefix = f"{display}/" if display else ""
+    vocabulary_raw, sources_raw, places_raw = raws
 
-    data, lines, found = _read_yaml(root / VOCABULARY_FILE, prefix + VOCABULARY_FILE)
+    data, lines, found = _read_yaml(vocabulary_raw, prefix + VOCABULARY_FILE)
     problems.extend(found)
     if isinstance(data, dict):
         for name in LISTS:
@@ -122,7 +149,7 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
             )
         )
 
-    data, lines, found = _read_yaml(root / SOURCES_FILE, prefix + SOURCES_FILE)
+    data, lines, found = _read_yaml(sources_raw, prefix + SOURCES_FILE)
     problems.extend(found)
     if isinstance(data, list):
         for index, item in enumerate(data):
@@ -138,12 +165,15 @@ def load(root: Path, display: str = "") -> tuple[Vocabulary, list[Problem]]:
     elif data is not None:
         problems.append(Problem(prefix + SOURCES_FILE, 1, "sources", "verwacht een lijst van bronnen"))
 
-    if (root / PLACES_FILE).exists():
-        data, lines, found = _read_yaml(root / PLACES_FILE, prefix + PLACES_FILE)
+    if places_raw is not None:  # optional
+        data, lines, found = _read_yaml(places_raw, prefix + PLACES_FILE)
         problems.extend(found)
         vocab.places = _places(data, lines, prefix + PLACES_FILE, problems)
     vocab._index()
     return vocab, problems
+
+
+_remembered = lru_cache(maxsize=8)(_parse)
 
 
 @dataclass
@@ -223,16 +253,14 @@ def _places(data: Any, lines: dict[str, int], shown: str, problems: list[Problem
     return places
 
 
-def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[str, int], list[Problem]]:
+def _read_yaml(raw: bytes | OSError | None, shown: str) -> tuple[Any, dict[str, int], list[Problem]]:
     from voorveld_cli.content.model import Problem
     from voorveld_cli.content.parse import decode, load_yaml  # YAML only when the files are really read
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if raw is None:
         return None, {}, [Problem(shown, 0, "bestand", "ontbreekt in de content-map")]
-    except OSError as err:
-        return None, {}, [Problem(shown, 0, "bestand", f"niet te lezen: {err.strerror}")]
+    if isinstance(raw, OSError):
+        return None, {}, [Problem(shown, 0, "bestand", f"niet te lezen: {raw.strerror}")]
     text, problem = decode(raw, shown)
     if problem or text is None:
         return None, {}, [problem] if problem else []
