@@ -496,7 +496,7 @@ def search_corpus(
     if check.fresh():
         return result, report
     ix, report = open_index(root, vocab, check="changed")  # compare file by file, refresh
-    updated = report.rebuilt or report.added or report.changed or report.deleted
+    updated = report.rebuilt or report.files_changed
     if not updated and (report.folder, ix.latest_generation()) == searched:
         return result, report  # nothing to update (an unreadable file, a busy writer)
     return _search_or_rebuild(ix, report, root, vocab, text, filters, limit)

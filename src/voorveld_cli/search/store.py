@@ -186,6 +186,12 @@ class RefreshReport:
     fault: str | None = None  # why the cache could not take this index (full, read-only, ...)
     unchecked: freshness.Check | None = None  # a freshness check still running (check="beside")
 
+    @property
+    def files_changed(self) -> bool:
+        """Files added, changed or deleted since the index was made (applied by a refresh,
+        or, where the cache could not take them, only found)."""
+        return bool(self.added or self.changed or self.deleted)
+
 
 @dataclass
 class _Files:
@@ -528,7 +534,7 @@ def _fall_back(home, root, vocab, progress, why: str, notices: list[str]) -> tup
                 report = _compare(manifest, _scan(root), folder)
                 report.fault = why
                 report.notices = [*notices, f"{why}; de bestaande index wordt gebruikt"]
-                if report.added or report.changed or report.deleted:
+                if report.files_changed:
                     report.notices[-1] += " (niet bijgewerkt)"
                 return ix, report
     return _in_memory(root, vocab, progress, why)
@@ -542,11 +548,7 @@ def _read_only(home, root, vocab, progress) -> tuple[Any, RefreshReport]:
             ix = index.open_dir(str(folder))
             manifest = Manifest.read(folder)
             report = _compare(manifest, _scan(root), folder)
-            if (
-                _same_format(manifest)
-                and manifest.stamp == discover.stamp(root)
-                and not (report.added or report.changed or report.deleted)
-            ):
+            if _same_format(manifest) and manifest.stamp == discover.stamp(root) and not report.files_changed:
                 return ix, report
     return _in_memory(root, vocab, progress, f"kan de index niet opslaan in {home} (geen schrijfrechten)")
 

@@ -57,9 +57,10 @@ def _stop_on_sigterm(signum, frame):
 
 @contextlib.contextmanager
 def forking():
-    """Ctrl-C and SIGTERM wait while workers are forked: one between a fork and the
-    child's SIG_IGN would kill the child, and one handled inside a fork hook would
-    raise where Python drops the exception. They are handled here, on the way out."""
+    """Ctrl-C and SIGTERM wait while a process forks (a build's workers, a search's
+    freshness check): one between a fork and the child's own set-up would reach the
+    child, and one handled inside a fork hook would raise where Python drops the
+    exception. They are handled here, on the way out."""
     signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
     try:
         yield

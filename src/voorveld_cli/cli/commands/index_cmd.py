@@ -50,7 +50,7 @@ def run(
     report_skipped({rel: [message] for rel, message in report.broken.items()})
     if report.rebuilt:
         what = f"opnieuw opgebouwd: {plural(report.total, 'bestand')} gelezen"
-    elif report.added or report.changed or report.deleted:
+    elif report.files_changed:
         what = (
             f"bijgewerkt: {report.added} nieuw, {report.changed} gewijzigd, "
             f"{report.deleted} verwijderd (van {report.total})"
